@@ -1,0 +1,7 @@
+"""chime_mock: an in-memory fake of the Amazon Chime and Chime SDK Voice phone-number APIs."""
+
+from chime_mock.errors import ServiceError
+from chime_mock.mock import ChimeMock, mock_chime
+
+__all__ = ["ChimeMock", "ServiceError", "mock_chime"]
+__version__ = "0.1.0"

@@ -1,0 +1,5 @@
+import sys
+
+from chime_mock.cli import main
+
+sys.exit(main())

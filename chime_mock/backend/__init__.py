@@ -1,0 +1,9 @@
+"""The fake service's domain: orders, phone numbers and their lifecycle, per account and region.
+
+Pure Python: no HTTP and no botocore here, so it can be tested with plain calls and shared by the
+in-process mock and the HTTP server.
+"""
+
+from chime_mock.backend.store import Backend, Scope
+
+__all__ = ["Backend", "Scope"]

@@ -1,0 +1,57 @@
+"""What a phone number is, as far as the fake needs to know: read from phonenumbers, never tabled here."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from urllib.parse import quote
+
+import phonenumbers
+
+
+@dataclass(frozen=True)
+class NumberFacts:
+    e164: str  # always with the leading "+"
+    country: str  # ISO 3166 alpha-2
+    type: str  # "Local" or "TollFree", the model's PhoneNumberType
+
+    @property
+    def phone_number_id(self) -> str:
+        # Legacy Chime samples show the ID as the URL-encoded E.164 number ("%2B12065550100");
+        # chime-sdk-voice publishes nothing, so the mock uses the same form for both.
+        return quote(self.e164, safe="")
+
+
+@functools.lru_cache(maxsize=4096)
+def describe(number: str) -> NumberFacts | None:
+    """Facts about a number in E.164 form (the "+" may be missing), or None when it is not valid."""
+    text = number if number.startswith("+") else f"+{number}"
+    try:
+        parsed = phonenumbers.parse(text, None)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(parsed):
+        return None
+    country = phonenumbers.region_code_for_number(parsed)
+    if not country or country == "001":  # "001": non-geographic (satellite, UIFN): no country
+        return None
+    toll_free = phonenumbers.number_type(parsed) == phonenumbers.PhoneNumberType.TOLL_FREE
+    return NumberFacts(
+        e164=phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164),
+        country=country,
+        type="TollFree" if toll_free else "Local",
+    )
+
+
+def canonical_id(phone_number_id: str) -> str:
+    """The stored form of an ID given as `+12065550100`, `%2B12065550100` or `12065550100`.
+
+    Legacy Chime users send both of the first two (botocore encodes `+` as `%2B` and `%2B` as
+    `%252B`, so both arrive here decoded once); the bare digits are accepted for symmetry.
+    """
+    text = phone_number_id
+    if text[:3].upper() == "%2B":
+        text = "+" + text[3:]
+    elif not text.startswith("+"):
+        text = "+" + text
+    return quote(text, safe="")

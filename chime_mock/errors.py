@@ -1,0 +1,30 @@
+"""The error answers of the fake service.
+
+A `ServiceError` is an AWS error the fake answers with: it travels through the protocol layer and
+reaches the user as the botocore exception a real service would cause. Mistakes in using
+chime_mock's own API are plain `ValueError`/`TypeError`/`RuntimeError`s prefixed `chime_mock:`.
+"""
+
+from __future__ import annotations
+
+
+class ServiceError(Exception):
+    """An error answer of the fake service, named by its modeled error shape.
+
+    The HTTP status comes from the shape in the installed botocore model, so backend code only says
+    *what* went wrong. `status` is for the few answers no model has (an unmocked operation).
+    """
+
+    def __init__(self, code: str, message: str, *, status: int | None = None) -> None:
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+        self.status = status
+
+
+def bad_request(message: str) -> ServiceError:
+    return ServiceError("BadRequestException", message)
+
+
+def not_found(message: str) -> ServiceError:
+    return ServiceError("NotFoundException", message)

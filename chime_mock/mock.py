@@ -1,0 +1,203 @@
+"""`mock_chime`: decorator, context manager and start/stop, all in one object.
+
+Activations nest: every active `ChimeMock` shares one fake (one `Backend`), the innermost one's
+options apply to new orders, and the state is dropped when the outermost one stops.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import inspect
+import threading
+import unittest
+from collections.abc import Callable, Iterable
+from types import TracebackType
+from typing import Any, TypeVar, overload
+
+import wrapt
+
+from chime_mock import clock
+from chime_mock.backend import Backend
+from chime_mock.backend.records import PhoneNumberOrder
+from chime_mock.environment import FakeEnvironment
+from chime_mock.interception import INTERCEPTOR
+
+T = TypeVar("T")
+
+
+class _Activations:
+    """The process-wide stack of active mocks and the fake they share."""
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self.stack: list[ChimeMock] = []
+        self.backend: Backend | None = None
+        self.environment = FakeEnvironment()
+
+
+_ACTIVE = _Activations()
+
+
+def _processing_delay(value: float | _dt.timedelta | None) -> _dt.timedelta | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float, _dt.timedelta)):
+        raise TypeError(
+            "chime_mock: processing_delay takes seconds (a number), a timedelta, or None to keep "
+            f"orders Processing until complete_order(); got {value!r}"
+        )
+    delay = value if isinstance(value, _dt.timedelta) else _dt.timedelta(seconds=value)
+    if delay < _dt.timedelta(0):
+        raise ValueError(f"chime_mock: processing_delay cannot be negative; got {value!r}")
+    return delay
+
+
+class ChimeMock:
+    """An activation of the fake Chime services, and the handle that steers it.
+
+    Example::
+
+        with mock_chime(processing_delay=None) as handle:
+            client = boto3.client("chime-sdk-voice", region_name="us-east-1")
+            order = client.create_phone_number_order(
+                ProductType="VoiceConnector", E164PhoneNumbers=["+12065550100"]
+            )["PhoneNumberOrder"]
+            handle.complete_order(order["PhoneNumberOrderId"])
+    """
+
+    def __init__(self, *, processing_delay: float | _dt.timedelta | None = 0.0) -> None:
+        self.processing_delay = _processing_delay(processing_delay)
+
+    # -- activation ---------------------------------------------------------------------------
+
+    def start(self) -> ChimeMock:
+        with _ACTIVE.lock:
+            if not _ACTIVE.stack:
+                _ACTIVE.backend = Backend()
+                _ACTIVE.environment.enter()
+                INTERCEPTOR.install(_ACTIVE.backend)
+            _ACTIVE.stack.append(self)
+            self._backend().processing_delay = self.processing_delay
+        return self
+
+    def stop(self) -> None:
+        with _ACTIVE.lock:
+            if self not in _ACTIVE.stack:
+                raise RuntimeError("chime_mock: stop() called on a mock that is not started")
+            del _ACTIVE.stack[len(_ACTIVE.stack) - 1 - _ACTIVE.stack[::-1].index(self)]
+            if _ACTIVE.stack:
+                self._backend().processing_delay = _ACTIVE.stack[-1].processing_delay
+                return
+            INTERCEPTOR.uninstall()
+            _ACTIVE.environment.exit()
+            _ACTIVE.backend = None
+
+    @property
+    def active(self) -> bool:
+        return self in _ACTIVE.stack
+
+    def __enter__(self) -> ChimeMock:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    # -- decorating ---------------------------------------------------------------------------
+
+    def __call__(self, target: T) -> T:
+        if isinstance(target, type):
+            return self._decorate_class(target)  # type: ignore[return-value]
+        if not callable(target):
+            raise TypeError(f"chime_mock: mock_chime decorates functions and classes, not {target!r}")
+        return self._decorate_function(target)  # type: ignore[return-value]
+
+    def _decorate_function(self, function: Callable[..., Any]) -> Callable[..., Any]:
+        mock = self
+        if inspect.iscoroutinefunction(function):
+
+            @wrapt.decorator
+            async def run_async(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
+                with mock:
+                    return await wrapped(*args, **kwargs)
+
+            return run_async(function)  # type: ignore[no-any-return]
+
+        @wrapt.decorator
+        def run(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
+            with mock:
+                return wrapped(*args, **kwargs)
+
+        return run(function)  # type: ignore[no-any-return]
+
+    def _decorate_class(self, cls: type) -> type:
+        if issubclass(cls, unittest.TestCase):
+            # run() spans setUp, the test, tearDown and cleanups (async ones too): all mocked,
+            # each test with fresh state.
+            cls.run = self._decorate_function(cls.run)  # type: ignore[method-assign]
+            return cls
+        for name in dir(cls):
+            if name.startswith("test") and inspect.isfunction(inspect.getattr_static(cls, name)):
+                setattr(cls, name, self._decorate_function(getattr(cls, name)))
+        return cls
+
+    # -- steering the fake --------------------------------------------------------------------
+
+    def _backend(self) -> Backend:
+        backend = _ACTIVE.backend
+        if backend is None:
+            raise RuntimeError(
+                "chime_mock: the mock is not active; use it inside `with mock_chime() as handle:` "
+                "or after handle.start()"
+            )
+        return backend
+
+    def complete_order(self, order_id: str, failed: Iterable[str] = ()) -> None:
+        """Complete a Processing order now; numbers in `failed` end Failed (order Partial or Failed)."""
+        if isinstance(failed, str):
+            failed = (failed,)
+        backend = self._backend()
+        with backend.lock:
+            now = clock.now()
+            backend.settle(now)
+            backend.complete_order(order_id, failed, now)
+
+    def reset(self) -> None:
+        """Forget every order and number; the mock stays active."""
+        backend = self._backend()
+        with backend.lock:
+            backend.reset()
+
+    def order(self, order_id: str) -> PhoneNumberOrder:
+        """The backend's record of an order, for assertions beyond what the API shows."""
+        backend = self._backend()
+        with backend.lock:
+            backend.settle(clock.now())
+            scope = backend.order_scope(order_id)
+            if scope is None:
+                raise ValueError(f"chime_mock: no phone-number order {order_id!r} exists in this mock")
+            return backend.inventory(scope).orders[order_id]
+
+
+@overload
+def mock_chime(target: T, /) -> T: ...
+
+
+@overload
+def mock_chime(*, processing_delay: float | _dt.timedelta | None = 0.0) -> ChimeMock: ...
+
+
+def mock_chime(
+    target: Any = None, /, *, processing_delay: float | _dt.timedelta | None = 0.0
+) -> Any:
+    """Mock Amazon Chime and Chime SDK Voice for boto3 clients.
+
+    Use it bare (`@mock_chime`), with options (`@mock_chime(processing_delay=5)`), as a context
+    manager (`with mock_chime() as handle:`) or with `handle.start()` / `handle.stop()`.
+    """
+    mock = ChimeMock(processing_delay=processing_delay)
+    return mock if target is None else mock(target)

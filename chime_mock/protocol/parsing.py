@@ -1,0 +1,136 @@
+"""Read an operation's input members out of an HTTP request, by the model's member locations.
+
+URI labels, query strings and headers arrive as text and are converted to the member's type here;
+JSON body members arrive typed and are left for validation to judge.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as _dt
+import json
+from typing import Any
+
+import botocore.model
+from botocore.utils import parse_timestamp
+
+from chime_mock.errors import ServiceError, bad_request
+from chime_mock.protocol.routing import Match
+
+
+def _invalid(member: str, value: str, type_name: str) -> ServiceError:
+    return bad_request(
+        f"1 validation error detected: Value '{value[:100]}' at '{member}' "
+        f"failed to satisfy constraint: Member must be of type {type_name}"
+    )
+
+
+def _from_text(name: str, shape: botocore.model.Shape, text: str) -> Any:
+    type_name = shape.type_name
+    try:
+        if type_name in ("integer", "long"):
+            return int(text)
+        if type_name in ("float", "double"):
+            return float(text)
+        if type_name == "boolean":
+            if text.lower() not in ("true", "false"):
+                raise ValueError(text)
+            return text.lower() == "true"
+        if type_name == "timestamp":
+            parsed: _dt.datetime = parse_timestamp(text)
+            return parsed
+    except (ValueError, OverflowError) as error:
+        raise _invalid(name, text, type_name) from error
+    return text
+
+
+def _from_json(shape: botocore.model.Shape, value: Any) -> Any:
+    """Convert the few JSON forms that are not their Python value: timestamps and blobs."""
+    if value is None:
+        return None
+    if shape.type_name == "timestamp" and isinstance(value, (int, float, str)):
+        try:
+            return parse_timestamp(value)
+        except (ValueError, OverflowError, TypeError):
+            return value  # left for validation to reject as not a timestamp
+    if shape.type_name == "blob" and isinstance(value, str):
+        try:
+            return base64.b64decode(value, validate=True)
+        except ValueError:
+            return value
+    if shape.type_name == "structure" and isinstance(value, dict):
+        return {
+            name: _from_json(member, value[member.serialization.get("name", name)])
+            for name, member in shape.members.items()
+            if member.serialization.get("name", name) in value
+        }
+    if shape.type_name == "list" and isinstance(value, list):
+        return [_from_json(shape.member, item) for item in value]
+    if shape.type_name == "map" and isinstance(value, dict):
+        return {key: _from_json(shape.value, item) for key, item in value.items()}
+    return value
+
+
+def _json_body(body: bytes) -> dict[str, Any]:
+    if not body.strip():
+        return {}
+    try:
+        document = json.loads(body)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise bad_request(f"Could not parse request body into json: {error}") from error
+    if not isinstance(document, dict):
+        raise bad_request("Could not parse request body into json: the body must be a JSON object")
+    return document
+
+
+def parse_request(match: Match, headers: dict[str, str] | Any, body: bytes) -> dict[str, Any]:
+    """The operation's input parameters, keyed by member name as boto3 users write them."""
+    shape = match.operation.input_shape
+    if shape is None:
+        return {}
+    params: dict[str, Any] = {}
+    document: dict[str, Any] | None = None
+    payload_name = shape.serialization.get("payload")
+    for name, member in shape.members.items():
+        location = member.serialization.get("location")
+        wire_name = member.serialization.get("name", name)
+        if location == "uri":
+            value = match.labels.get(wire_name)
+            if value == "":
+                # Smithy labels may not be empty; AWS answers `/phone-numbers/` this way.
+                raise bad_request(
+                    f"1 validation error detected: Value at '{name}' failed to satisfy "
+                    "constraint: Member must not be empty"
+                )
+            if value is not None:
+                params[name] = _from_text(name, member, value)
+        elif location == "querystring":
+            if member.type_name == "list":
+                values = [v for k, v in match.query if k == wire_name]
+                if values:
+                    params[name] = [_from_text(name, member.member, v) for v in values]
+            elif member.type_name == "map":
+                bound = {m.serialization.get("name") for m in shape.members.values()}
+                params[name] = {k: v for k, v in match.query if k not in bound}
+            else:
+                for key, value in match.query:
+                    if key == wire_name:
+                        params[name] = _from_text(name, member, value)
+                        break
+        elif location == "header":
+            header = headers.get(wire_name.lower())
+            if header is not None:
+                params[name] = _from_text(name, member, header)
+        elif location == "statusCode":
+            continue
+        elif name == payload_name:
+            if member.type_name == "structure":
+                params[name] = _from_json(member, _json_body(body))
+            else:
+                params[name] = body
+        else:
+            if document is None:
+                document = _json_body(body)
+            if wire_name in document:
+                params[name] = _from_json(member, document[wire_name])
+    return params

@@ -1,0 +1,91 @@
+"""Find the operation an HTTP request is for, from the model's method and `requestUri` templates.
+
+A template such as `/phone-numbers/{phoneNumberId}?operation=restore` becomes a path regex plus
+the static query pairs the request must carry. Templates with more static pairs win, so
+`POST /phone-numbers/x?operation=restore` is RestorePhoneNumber, not UpdatePhoneNumber.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, unquote
+
+import botocore.model
+
+_LABEL = re.compile(r"\{([^}]+)\}")
+
+
+@dataclass(frozen=True)
+class Route:
+    operation: botocore.model.OperationModel
+    path: re.Pattern[str]
+    labels: tuple[str, ...]
+    static_query: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Match:
+    operation: botocore.model.OperationModel
+    labels: dict[str, str]  # label name -> percent-decoded value
+    query: list[tuple[str, str]]  # every query pair, decoded, in order
+
+
+def _compile(operation: botocore.model.OperationModel) -> Route:
+    template = operation.http["requestUri"]
+    path_template, _, query_template = template.partition("?")
+    labels: list[str] = []
+    pattern = ["^"]
+    position = 0
+    for label in _LABEL.finditer(path_template):
+        pattern.append(re.escape(path_template[position : label.start()]))
+        name = label.group(1)
+        if name.endswith("+"):  # greedy label: may span "/"
+            labels.append(name[:-1])
+            pattern.append("(.*)")
+        else:
+            labels.append(name)
+            # An empty label is matched so the request reaches validation and is answered
+            # BadRequestException, as AWS does for `/phone-numbers/`.
+            pattern.append("([^/]*)")
+        position = label.end()
+    pattern.append(re.escape(path_template[position:]))
+    pattern.append("$")
+    return Route(
+        operation=operation,
+        path=re.compile("".join(pattern)),
+        labels=tuple(labels),
+        static_query=tuple(parse_qsl(query_template, keep_blank_values=True)),
+    )
+
+
+class Router:
+    """Routes requests for one service model."""
+
+    def __init__(self, model: botocore.model.ServiceModel) -> None:
+        self._by_method: dict[str, list[Route]] = {}
+        for name in model.operation_names:
+            route = _compile(model.operation_model(name))
+            self._by_method.setdefault(route.operation.http["method"], []).append(route)
+        for routes in self._by_method.values():
+            routes.sort(key=lambda r: (-len(r.static_query), -len(r.path.pattern)))
+
+    def match(self, method: str, path: str, query: str) -> Match | None:
+        pairs = parse_qsl(query, keep_blank_values=True)
+        for route in self._by_method.get(method.upper(), ()):
+            found = route.path.match(path)
+            if found is None:
+                continue
+            if route.static_query and not all(pair in pairs for pair in route.static_query):
+                continue
+            labels = {name: unquote(value) for name, value in zip(route.labels, found.groups())}
+            return Match(route.operation, labels, pairs)
+        return None
+
+    def methods_for(self, path: str) -> list[str]:
+        """The methods some route accepts at this path: for a helpful wrong-method error."""
+        return sorted(
+            method
+            for method, routes in self._by_method.items()
+            if any(route.path.match(path) for route in routes)
+        )
