@@ -1,0 +1,276 @@
+"""Every way of turning the mock on, and what it touches while on."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import textwrap
+import unittest
+from typing import Any
+
+import boto3
+import botocore.config
+import botocore.exceptions
+import pytest
+
+from chime_mock import ChimeMock, mock_chime
+from tests.conftest import order_numbers
+
+
+def _orders() -> list[Any]:
+    client = boto3.client("chime-sdk-voice", region_name="us-east-1")
+    return client.list_phone_number_orders()["PhoneNumberOrders"]  # type: ignore[no-any-return]
+
+
+def _order_one() -> str:
+    client = boto3.client("chime-sdk-voice", region_name="us-east-1")
+    return order_numbers(client, "+12065550100")["PhoneNumberOrderId"]  # type: ignore[no-any-return]
+
+
+@mock_chime
+def test_bare_decorator() -> None:
+    _order_one()
+    assert len(_orders()) == 1
+
+
+@mock_chime()
+def test_decorator_with_no_options() -> None:
+    assert _orders() == []
+
+
+@mock_chime(processing_delay=None)
+def test_decorator_with_options() -> None:
+    client = boto3.client("chime-sdk-voice", region_name="us-east-1")
+    order_id = _order_one()
+    assert client.get_phone_number_order(PhoneNumberOrderId=order_id)["PhoneNumberOrder"]["Status"] == "Processing"
+
+
+@mock_chime
+def test_decorated_test_keeps_its_fixtures(tmp_path: Any) -> None:
+    assert tmp_path.exists()
+    assert _orders() == []
+
+
+def test_decorated_coroutine_stays_mocked_across_awaits() -> None:
+    @mock_chime
+    async def flow() -> int:
+        _order_one()
+        await asyncio.sleep(0)
+        await asyncio.sleep(0.01)
+        return len(_orders())
+
+    assert asyncio.iscoroutinefunction(flow)
+    assert asyncio.run(flow()) == 1
+    assert not _mock_is_active()
+
+
+def test_decorated_method_gets_its_instance() -> None:
+    class Service:
+        def __init__(self) -> None:
+            self.client = boto3.client("chime-sdk-voice", region_name="us-east-1")
+
+        @mock_chime
+        def count_orders(self) -> int:
+            order_numbers(self.client, "+12065550100")
+            return len(self.client.list_phone_number_orders()["PhoneNumberOrders"])
+
+    assert Service().count_orders() == 1
+
+
+@mock_chime
+class TestPlainClassDecorated:
+    def test_first_starts_empty(self) -> None:
+        assert _orders() == []
+        _order_one()
+
+    def test_second_starts_empty(self) -> None:
+        assert _orders() == []
+        _order_one()
+
+    def helper(self) -> None:
+        """Not a test: left as it is."""
+
+    def test_only_test_methods_are_wrapped(self) -> None:
+        assert hasattr(type(self).test_first_starts_empty, "__wrapped__")
+        assert not hasattr(type(self).helper, "__wrapped__")
+
+
+@mock_chime
+class TestUnittestCaseDecorated(unittest.TestCase):
+    def setUp(self) -> None:
+        self.client = boto3.client("chime-sdk-voice", region_name="us-east-1")
+        self.order_id = order_numbers(self.client, "+12065550100")["PhoneNumberOrderId"]
+
+    def test_setup_ran_mocked(self) -> None:
+        assert len(self.client.list_phone_number_orders()["PhoneNumberOrders"]) == 1
+
+    def test_each_test_has_fresh_state(self) -> None:
+        orders = self.client.list_phone_number_orders()["PhoneNumberOrders"]
+        assert [order["PhoneNumberOrderId"] for order in orders] == [self.order_id]
+
+
+@mock_chime(processing_delay=None)
+class TestAsyncUnittestCaseDecorated(unittest.IsolatedAsyncioTestCase):
+    async def asyncSetUp(self) -> None:
+        self.order_id = _order_one()
+
+    async def test_async_test_is_mocked(self) -> None:
+        await asyncio.sleep(0)
+        assert [order["PhoneNumberOrderId"] for order in _orders()] == [self.order_id]
+
+
+def _mock_is_active() -> bool:
+    from chime_mock.mock import _ACTIVE
+
+    return bool(_ACTIVE.stack)
+
+
+def test_start_and_stop_by_hand() -> None:
+    handle = mock_chime()
+    handle.start()
+    try:
+        _order_one()
+        assert len(_orders()) == 1
+    finally:
+        handle.stop()
+    assert not handle.active
+
+
+def test_stop_without_start_is_an_error() -> None:
+    with pytest.raises(RuntimeError, match="chime_mock: stop"):
+        mock_chime().stop()
+
+
+def test_handle_methods_need_an_active_mock() -> None:
+    with pytest.raises(RuntimeError, match="not active"):
+        mock_chime().reset()
+
+
+def test_nested_activations_share_state_until_the_outermost_ends() -> None:
+    with mock_chime():
+        _order_one()
+        with mock_chime():
+            assert len(_orders()) == 1
+            _order_one_more = boto3.client("chime-sdk-voice", region_name="us-east-1")
+            order_numbers(_order_one_more, "+12065550101")
+        assert len(_orders()) == 2
+    with mock_chime():
+        assert _orders() == []
+
+
+def test_reset_clears_the_state_but_stays_active(handle: ChimeMock) -> None:
+    _order_one()
+    handle.reset()
+    assert _orders() == []
+
+
+def test_a_client_made_before_the_mock_is_mocked_while_it_is_active() -> None:
+    early = boto3.client("chime-sdk-voice", region_name="us-east-1")
+    with mock_chime():
+        order_numbers(early, "+12065550100")
+        assert len(early.list_phone_number_orders()["PhoneNumberOrders"]) == 1
+
+
+def test_a_client_made_before_import_is_mocked(tmp_path: Any) -> None:
+    script = textwrap.dedent(
+        """
+        import boto3
+        early = boto3.client("chime-sdk-voice", region_name="us-east-1")
+        from chime_mock import mock_chime
+        with mock_chime():
+            order = early.create_phone_number_order(
+                ProductType="VoiceConnector", E164PhoneNumbers=["+12065550100"]
+            )["PhoneNumberOrder"]
+            print(order["Status"])
+        """
+    )
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    environment["AWS_CONFIG_FILE"] = environment["AWS_SHARED_CREDENTIALS_FILE"] = str(tmp_path / "none")
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=environment, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "Processing"
+
+
+def test_outside_the_mock_nothing_is_answered_by_it() -> None:
+    early = boto3.client(
+        "chime-sdk-voice",
+        region_name="us-east-1",
+        aws_access_key_id="x",
+        aws_secret_access_key="y",
+        endpoint_url="http://127.0.0.1:9",  # nothing listens: a real send fails fast
+        config=botocore.config.Config(retries={"max_attempts": 0}, connect_timeout=1),
+    )
+    with mock_chime():
+        early.list_phone_number_orders()
+    with pytest.raises(botocore.exceptions.EndpointConnectionError):
+        early.list_phone_number_orders()
+
+
+def test_other_services_are_not_answered_by_the_mock() -> None:
+    with mock_chime():
+        sts = boto3.client(
+            "sts",
+            region_name="us-east-1",
+            endpoint_url="http://127.0.0.1:9",
+            config=botocore.config.Config(retries={"max_attempts": 0}, connect_timeout=1),
+        )
+        with pytest.raises(botocore.exceptions.EndpointConnectionError):
+            sts.get_caller_identity()
+
+
+def test_an_unmocked_operation_never_leaves_and_says_so(voice: Any) -> None:
+    with pytest.raises(botocore.exceptions.ClientError) as caught:
+        voice.list_sip_media_applications()
+    error = caught.value.response["Error"]
+    assert error["Code"] == "NotImplemented"
+    assert "ListSipMediaApplications" in error["Message"]
+    assert "not mocked yet" in error["Message"]
+
+
+def test_fake_credentials_are_set_and_restored_exactly(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "real-key")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "real-secret")
+    monkeypatch.setenv("AWS_SESSION_TOKEN", "real-token")
+    monkeypatch.setenv("AWS_PROFILE", "does-not-exist")
+    before = dict(os.environ)
+    with mock_chime():
+        assert os.environ["AWS_ACCESS_KEY_ID"] == "AKIAIOSFODNN7EXAMPLE"
+        assert "AWS_SESSION_TOKEN" not in os.environ
+        assert "AWS_PROFILE" not in os.environ
+        client = boto3.client("chime-sdk-voice", region_name="us-east-1")
+        assert client._request_signer._credentials.access_key == "AKIAIOSFODNN7EXAMPLE"
+        order_numbers(client, "+12065550100")
+    assert dict(os.environ) == before
+
+
+def test_environment_is_restored_when_the_body_raises(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("AWS_ACCESS_KEY_ID", raising=False)
+    before = dict(os.environ)
+    with pytest.raises(ZeroDivisionError), mock_chime():
+        1 / 0  # noqa: B018
+    assert dict(os.environ) == before
+    assert not _mock_is_active()
+
+
+def test_a_machine_without_aws_configuration_works(tmp_path: Any) -> None:
+    script = textwrap.dedent(
+        """
+        import boto3
+        from chime_mock import mock_chime
+        with mock_chime():
+            client = boto3.client("chime-sdk-voice")
+            print(len(client.list_phone_number_orders()["PhoneNumberOrders"]))
+        """
+    )
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    environment["HOME"] = str(tmp_path)
+    environment["AWS_PROFILE"] = "missing-profile"
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=environment, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "0"

@@ -1,0 +1,115 @@
+"""What crosses the wire: the exact bytes, status codes and headers the real services send."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import botocore.exceptions
+import pytest
+
+from chime_mock.backend import Backend
+from chime_mock.dispatch import dispatch
+from chime_mock.protocol.http import HttpRequest
+from tests.conftest import order_numbers
+
+AUTH = (
+    "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/us-east-1/chime/aws4_request, "
+    "SignedHeaders=host, Signature=0"
+)
+
+
+def _call(backend: Backend, service: str, method: str, path: str, body: Any = None, query: str = "") -> Any:
+    raw = json.dumps(body).encode() if body is not None else b""
+    request = HttpRequest(method, path, query, {"authorization": AUTH}, raw)
+    return dispatch(backend, service, request)
+
+
+def test_timestamps_are_iso8601_with_milliseconds_and_z() -> None:
+    backend = Backend()
+    answer = _call(
+        backend,
+        "chime",
+        "POST",
+        "/phone-number-orders",
+        {"ProductType": "BusinessCalling", "E164PhoneNumbers": ["+12065550100"]},
+    )
+    assert answer.status == 201
+    order = json.loads(answer.body)["PhoneNumberOrder"]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", order["CreatedTimestamp"])
+    assert "FocDate" not in order and "OrderType" not in order
+
+
+def test_errors_carry_the_error_type_header_and_a_message() -> None:
+    answer = _call(Backend(), "chime", "GET", "/phone-number-orders/00000000-0000-0000-0000-000000000000")
+    assert answer.status == 404
+    assert answer.headers["x-amzn-ErrorType"] == "NotFoundException"
+    assert json.loads(answer.body) == {
+        "Code": "NotFound",
+        "Message": "Phone number order 00000000-0000-0000-0000-000000000000 not found",
+    }
+
+
+def test_voice_errors_have_no_code_member_as_its_model_has_none() -> None:
+    answer = _call(Backend(), "chime-sdk-voice", "GET", "/phone-number-orders/not-a-guid")
+    assert answer.status == 400
+    assert set(json.loads(answer.body)) == {"Message"}
+
+
+def test_malformed_json_is_a_bad_request() -> None:
+    request = HttpRequest("POST", "/phone-number-orders", "", {}, b"{not json")
+    answer = dispatch(Backend(), "chime-sdk-voice", request)
+    assert answer.status == 400
+    assert "json" in json.loads(answer.body)["Message"]
+
+
+def test_wrong_json_types_are_bad_requests() -> None:
+    answer = _call(
+        Backend(),
+        "chime-sdk-voice",
+        "POST",
+        "/phone-number-orders",
+        {"ProductType": 5, "E164PhoneNumbers": "+12065550100"},
+    )
+    assert answer.status == 400
+    message = json.loads(answer.body)["Message"]
+    assert "ProductType" in message and "type string" in message
+    assert "E164PhoneNumbers" in message and "type list" in message
+
+
+def test_an_unknown_path_names_what_was_asked() -> None:
+    answer = _call(Backend(), "chime-sdk-voice", "GET", "/nowhere")
+    assert answer.status == 404
+    assert "GET /nowhere" in json.loads(answer.body)["Message"]
+
+
+def test_a_wrong_method_names_the_allowed_ones() -> None:
+    answer = _call(Backend(), "chime-sdk-voice", "PATCH", "/phone-number-orders")
+    assert "GET, POST" in json.loads(answer.body)["Message"]
+
+
+def test_a_mock_bug_is_answered_as_service_failure(monkeypatch: pytest.MonkeyPatch, voice: Any) -> None:
+    from chime_mock.operations import HANDLERS
+
+    def broken(call: Any, params: Any) -> Any:
+        raise KeyError("oops")
+
+    monkeypatch.setitem(HANDLERS, "ListPhoneNumberOrders", broken)
+    with pytest.raises(botocore.exceptions.ClientError) as caught:
+        voice.meta.config.retries = {"max_attempts": 0}
+        voice.list_phone_number_orders()
+    assert caught.value.response["Error"]["Code"] == "ServiceFailureException"
+    assert "chime_mock: internal error" in caught.value.response["Error"]["Message"]
+
+
+def test_request_ids_are_returned(client: Any) -> None:
+    response = client.list_phone_number_orders()
+    assert re.fullmatch(r"[0-9a-f-]{36}", response["ResponseMetadata"]["RequestId"])
+
+
+def test_legacy_error_code_member_is_parsed_by_botocore(chime: Any) -> None:
+    order_numbers(chime, "+12065550100")
+    with pytest.raises(chime.exceptions.NotFoundException) as caught:
+        chime.get_phone_number(PhoneNumberId="+12065550101")
+    assert caught.value.response["Code"] == "NotFound"
