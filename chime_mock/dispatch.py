@@ -28,7 +28,7 @@ GLOBAL_SERVICES = frozenset({"chime"})  # legacy Chime: one endpoint, state glob
 _CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/[^/]*/([^/]*)/")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def router(service: str) -> Router:
     return Router(service_model(service))
 
@@ -89,4 +89,3 @@ def dispatch(backend: Backend, service: str, request: HttpRequest) -> HttpRespon
             "with the call that caused it",
         )
         return serialize_error(model, failure)
-

@@ -39,7 +39,7 @@ class FakeEnvironment:
             os.environ[_DEFAULT_REGION[0]] = _DEFAULT_REGION[1]
         # boto3's default session caches the credentials it resolved first; start a new one so
         # `boto3.client(...)` inside the mock signs with the fakes.
-        boto3 = sys.modules.get("boto3")
+        boto3: Any = sys.modules.get("boto3")
         if boto3 is not None:
             self._saved_session = boto3.DEFAULT_SESSION
             boto3.DEFAULT_SESSION = None
@@ -53,7 +53,7 @@ class FakeEnvironment:
             else:
                 os.environ[name] = value
         self._saved = None
-        boto3 = sys.modules.get("boto3")
+        boto3: Any = sys.modules.get("boto3")
         if boto3 is not None:
             boto3.DEFAULT_SESSION = self._saved_session
         self._saved_session = None

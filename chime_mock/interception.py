@@ -92,12 +92,14 @@ class Interceptor:
             return
         event_id = MOCKED_SERVICES[service]
         with self._hook_lock:
-            events.register_first(f"before-send.{event_id}", self.before_send, unique_id=_HANDLER_ID)
+            events.register_first(
+                f"before-send.{event_id}", self.before_send, unique_id=_HANDLER_ID
+            )
             events.register(f"before-sign.{event_id}", self.before_sign, unique_id=_SIGNER_ID)
             self._hooked.add(events)
 
     def before_sign(self, request: Any, request_signer: Any = None, **kwargs: Any) -> None:
-        """Sign with the fakes when the client found no credentials (it was made before the mock)."""
+        """Sign with the fakes when the client has no credentials (made before the mock)."""
         if self.backend is None or request_signer is None:
             return
         if getattr(request_signer, "_credentials", None) is None:

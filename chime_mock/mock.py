@@ -113,7 +113,9 @@ class ChimeMock:
         if isinstance(target, type):
             return self._decorate_class(target)  # type: ignore[return-value]
         if not callable(target):
-            raise TypeError(f"chime_mock: mock_chime decorates functions and classes, not {target!r}")
+            raise TypeError(
+                f"chime_mock: mock_chime decorates functions and classes, not {target!r}"
+            )
         return self._decorate_function(target)  # type: ignore[return-value]
 
     def _decorate_function(self, function: Callable[..., Any]) -> Callable[..., Any]:
@@ -125,14 +127,14 @@ class ChimeMock:
                 with mock:
                     return await wrapped(*args, **kwargs)
 
-            return run_async(function)  # type: ignore[no-any-return]
+            return run_async(function)
 
         @wrapt.decorator
         def run(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
             with mock:
                 return wrapped(*args, **kwargs)
 
-        return run(function)  # type: ignore[no-any-return]
+        return run(function)
 
     def _decorate_class(self, cls: type) -> type:
         if issubclass(cls, unittest.TestCase):
@@ -157,7 +159,7 @@ class ChimeMock:
         return backend
 
     def complete_order(self, order_id: str, failed: Iterable[str] = ()) -> None:
-        """Complete a Processing order now; numbers in `failed` end Failed (order Partial or Failed)."""
+        """Complete a Processing order now; numbers in `failed` end Failed."""
         if isinstance(failed, str):
             failed = (failed,)
         backend = self._backend()
@@ -179,7 +181,9 @@ class ChimeMock:
             backend.settle(clock.now())
             scope = backend.order_scope(order_id)
             if scope is None:
-                raise ValueError(f"chime_mock: no phone-number order {order_id!r} exists in this mock")
+                raise ValueError(
+                    f"chime_mock: no phone-number order {order_id!r} exists in this mock"
+                )
             return backend.inventory(scope).orders[order_id]
 
 

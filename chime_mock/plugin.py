@@ -1,9 +1,9 @@
 """pytest plugin: the `chime_mock` fixture and the `chime_mock` marker for its options.
 
-    @pytest.mark.chime_mock(processing_delay=None)
-    def test_order(chime_mock):
-        ...
-        chime_mock.complete_order(order_id)
+@pytest.mark.chime_mock(processing_delay=None)
+def test_order(chime_mock):
+    ...
+    chime_mock.complete_order(order_id)
 """
 
 from __future__ import annotations

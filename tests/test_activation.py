@@ -44,7 +44,10 @@ def test_decorator_with_no_options() -> None:
 def test_decorator_with_options() -> None:
     client = boto3.client("chime-sdk-voice", region_name="us-east-1")
     order_id = _order_one()
-    assert client.get_phone_number_order(PhoneNumberOrderId=order_id)["PhoneNumberOrder"]["Status"] == "Processing"
+    assert (
+        client.get_phone_number_order(PhoneNumberOrderId=order_id)["PhoneNumberOrder"]["Status"]
+        == "Processing"
+    )
 
 
 @mock_chime
@@ -187,7 +190,9 @@ def test_a_client_made_before_import_is_mocked(tmp_path: Any) -> None:
         """
     )
     environment = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    environment["AWS_CONFIG_FILE"] = environment["AWS_SHARED_CREDENTIALS_FILE"] = str(tmp_path / "none")
+    environment["AWS_CONFIG_FILE"] = environment["AWS_SHARED_CREDENTIALS_FILE"] = str(
+        tmp_path / "none"
+    )
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, env=environment, check=False
     )

@@ -28,17 +28,23 @@ def test_an_order_stays_processing_until_the_delay_passes_under_freezegun() -> N
         order = voice.get_phone_number_order(PhoneNumberOrderId=order_id)["PhoneNumberOrder"]
         assert order["Status"] == "Successful"
         assert order["CreatedTimestamp"] == dt.datetime(2026, 1, 1, 12, tzinfo=dt.timezone.utc)
-        assert order["UpdatedTimestamp"] == dt.datetime(2026, 1, 1, 12, 0, 11, tzinfo=dt.timezone.utc)
+        assert order["UpdatedTimestamp"] == dt.datetime(
+            2026, 1, 1, 12, 0, 11, tzinfo=dt.timezone.utc
+        )
 
 
 def test_an_order_completes_when_time_machine_moves_the_clock() -> None:
-    with time_machine.travel(dt.datetime(2026, 3, 1, tzinfo=dt.timezone.utc), tick=False) as traveller:
-        with mock_chime(processing_delay=dt.timedelta(minutes=5)):
-            client = boto3.client("chime", region_name="us-east-1")
-            order_id = order_numbers(client, "+12065550100")["PhoneNumberOrderId"]
-            assert _status(client, order_id) == "Processing"
-            traveller.shift(dt.timedelta(minutes=5))
-            assert _status(client, order_id) == "Successful"
+    with (
+        time_machine.travel(
+            dt.datetime(2026, 3, 1, tzinfo=dt.timezone.utc), tick=False
+        ) as traveller,
+        mock_chime(processing_delay=dt.timedelta(minutes=5)),
+    ):
+        client = boto3.client("chime", region_name="us-east-1")
+        order_id = order_numbers(client, "+12065550100")["PhoneNumberOrderId"]
+        assert _status(client, order_id) == "Processing"
+        traveller.shift(dt.timedelta(minutes=5))
+        assert _status(client, order_id) == "Successful"
 
 
 def test_processing_delay_none_waits_for_complete_order() -> None:

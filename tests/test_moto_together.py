@@ -18,7 +18,10 @@ def _use_both() -> None:
     voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
     order = order_numbers(voice, "+12065550100")
     assert order["Status"] == "Processing"
-    assert voice.get_phone_number(PhoneNumberId="+12065550100")["PhoneNumber"]["Status"] == "Unassigned"
+    assert (
+        voice.get_phone_number(PhoneNumberId="+12065550100")["PhoneNumber"]["Status"]
+        == "Unassigned"
+    )
     assert s3.get_object(Bucket="numbers", Key="list.txt")["Body"].read() == b"+12065550100"
 
 

@@ -203,11 +203,15 @@ def test_a_next_token_not_issued_by_the_mock_is_a_bad_request(client: Any) -> No
 
 
 def test_max_results_follows_the_model_limits(client: Any) -> None:
-    limit = client.meta.service_model.operation_model(
-        "ListPhoneNumberOrders"
-    ).input_shape.members["MaxResults"].metadata["max"]
+    limit = (
+        client.meta.service_model.operation_model("ListPhoneNumberOrders")
+        .input_shape.members["MaxResults"]
+        .metadata["max"]
+    )
     client.list_phone_number_orders(MaxResults=limit)
-    with pytest.raises(client.exceptions.BadRequestException, match=f"less than or equal to {limit}"):
+    with pytest.raises(
+        client.exceptions.BadRequestException, match=f"less than or equal to {limit}"
+    ):
         client.list_phone_number_orders(MaxResults=limit + 1)
 
 

@@ -14,7 +14,11 @@ from chime_mock.protocol.validation import smithy_pattern, validate
     [
         (r"^\+?[1-9]\d{1,14}$", "+12065550100", True),
         (r"^\+?[1-9]\d{1,14}$", "+12065550100\n", False),  # Python's $ would accept this
-        (r"^\+?[1-9]\d{1,14}$", "+1２０６", False),  # non-ASCII digits are not \d in Smithy
+        (
+            r"^\+?[1-9]\d{1,14}$",
+            "+1\uff12\uff10\uff16",
+            False,
+        ),  # non-ASCII digits are not \d in Smithy
         (r"[A-Z]{2}", "xUSx", True),  # Smithy patterns are searched, not anchored
         (r".*\S.*", "   ", False),
         (r"[$]", "$", True),  # a $ inside a class stays literal

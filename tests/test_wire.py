@@ -20,7 +20,9 @@ AUTH = (
 )
 
 
-def _call(backend: Backend, service: str, method: str, path: str, body: Any = None, query: str = "") -> Any:
+def _call(
+    backend: Backend, service: str, method: str, path: str, body: Any = None, query: str = ""
+) -> Any:
     raw = json.dumps(body).encode() if body is not None else b""
     request = HttpRequest(method, path, query, {"authorization": AUTH}, raw)
     return dispatch(backend, service, request)
@@ -42,7 +44,9 @@ def test_timestamps_are_iso8601_with_milliseconds_and_z() -> None:
 
 
 def test_errors_carry_the_error_type_header_and_a_message() -> None:
-    answer = _call(Backend(), "chime", "GET", "/phone-number-orders/00000000-0000-0000-0000-000000000000")
+    answer = _call(
+        Backend(), "chime", "GET", "/phone-number-orders/00000000-0000-0000-0000-000000000000"
+    )
     assert answer.status == 404
     assert answer.headers["x-amzn-ErrorType"] == "NotFoundException"
     assert json.loads(answer.body) == {
@@ -89,7 +93,9 @@ def test_a_wrong_method_names_the_allowed_ones() -> None:
     assert "GET, POST" in json.loads(answer.body)["Message"]
 
 
-def test_a_mock_bug_is_answered_as_service_failure(monkeypatch: pytest.MonkeyPatch, voice: Any) -> None:
+def test_a_mock_bug_is_answered_as_service_failure(
+    monkeypatch: pytest.MonkeyPatch, voice: Any
+) -> None:
     from chime_mock.operations import HANDLERS
 
     def broken(call: Any, params: Any) -> Any:

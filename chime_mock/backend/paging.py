@@ -31,7 +31,9 @@ class PageTokens:
         after = -1
         if next_token is not None:
             if next_token not in self._issued:
-                raise bad_request("Invalid NextToken: it was not issued by this service or has expired")
+                raise bad_request(
+                    "Invalid NextToken: it was not issued by this service or has expired"
+                )
             after = self._issued[next_token]
         remaining = [item for item in items if seq(item) > after]
         page = remaining[:max_results]

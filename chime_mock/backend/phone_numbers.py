@@ -1,4 +1,4 @@
-"""What a phone number is, as far as the fake needs to know: read from phonenumbers, never tabled here."""
+"""What a phone number is, as far as the fake needs to know: read from phonenumbers."""
 
 from __future__ import annotations
 

@@ -89,7 +89,9 @@ class Backend:
         e164s = [facts.e164 for facts in facts_list]
         if len(set(e164s)) != len(e164s):
             repeated = sorted({n for n in e164s if e164s.count(n) > 1})
-            raise bad_request(f"E164PhoneNumbers lists a number more than once: {', '.join(repeated)}")
+            raise bad_request(
+                f"E164PhoneNumbers lists a number more than once: {', '.join(repeated)}"
+            )
 
         inventory = self.inventory(scope)
         order_id = str(uuid.uuid4())
@@ -141,7 +143,9 @@ class Backend:
             assert order.ready_at is not None
             self._complete(order, order.ready_at, failed=())
 
-    def complete_order(self, order_id: str, failed: Iterable[str], now: _dt.datetime) -> PhoneNumberOrder:
+    def complete_order(
+        self, order_id: str, failed: Iterable[str], now: _dt.datetime
+    ) -> PhoneNumberOrder:
         """Complete a Processing order now; the numbers in `failed` end Failed."""
         order = self._pending.get(order_id)
         if order is None:
@@ -194,7 +198,9 @@ class Backend:
         self._pending.pop(order.order_id, None)
 
     @staticmethod
-    def _number_of_order(inventory: Inventory, order: PhoneNumberOrder, e164: str) -> PhoneNumber | None:
+    def _number_of_order(
+        inventory: Inventory, order: PhoneNumberOrder, e164: str
+    ) -> PhoneNumber | None:
         facts = describe(e164)
         number = inventory.numbers.get(facts.phone_number_id) if facts else None
         return number if number is not None and number.order_id == order.order_id else None

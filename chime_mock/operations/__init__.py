@@ -30,7 +30,7 @@ class Call:
         return self.backend.inventory(self.scope)
 
     def page_size(self, params: dict[str, Any]) -> int:
-        """MaxResults, or the model's largest allowed value when absent (AWS publishes no default)."""
+        """MaxResults, or the model's largest allowed value (AWS publishes no default)."""
         if params.get("MaxResults") is not None:
             return int(params["MaxResults"])
         limit = self.operation.input_shape.members["MaxResults"].metadata.get("max", 100)

@@ -18,7 +18,7 @@ MOCKED_SERVICES: dict[str, str] = {
 }
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def service_model(service_name: str) -> botocore.model.ServiceModel:
     loader = botocore.loaders.create_loader()
     model = loader.load_service_model(service_name, "service-2")

@@ -78,7 +78,10 @@ class Router:
                 continue
             if route.static_query and not all(pair in pairs for pair in route.static_query):
                 continue
-            labels = {name: unquote(value) for name, value in zip(route.labels, found.groups())}
+            labels = {
+                name: unquote(value)
+                for name, value in zip(route.labels, found.groups(), strict=True)
+            }
             return Match(route.operation, labels, pairs)
         return None
 

@@ -42,11 +42,11 @@ def _structure(shape: botocore.model.StructureShape, value: dict[str, Any]) -> d
 def _value(shape: botocore.model.Shape, value: Any) -> Any:
     type_name = shape.type_name
     if type_name == "structure":
-        return _structure(shape, value)  # type: ignore[arg-type]
+        return _structure(shape, value)
     if type_name == "list":
-        return [_value(shape.member, item) for item in value]  # type: ignore[attr-defined]
+        return [_value(shape.member, item) for item in value]
     if type_name == "map":
-        return {key: _value(shape.value, item) for key, item in value.items()}  # type: ignore[attr-defined]
+        return {key: _value(shape.value, item) for key, item in value.items()}
     if type_name == "timestamp":
         return _timestamp(value, shape.serialization.get("timestampFormat", "unixTimestamp"))
     if type_name == "blob":
@@ -66,7 +66,9 @@ def _base_headers() -> dict[str, str]:
     return {"x-amzn-RequestId": str(uuid.uuid4()), "Content-Type": "application/json"}
 
 
-def serialize_output(operation: botocore.model.OperationModel, output: dict[str, Any]) -> HttpResponse:
+def serialize_output(
+    operation: botocore.model.OperationModel, output: dict[str, Any]
+) -> HttpResponse:
     status = operation.http.get("responseCode", 200)
     headers = _base_headers()
     shape = operation.output_shape
@@ -97,7 +99,7 @@ def serialize_output(operation: botocore.model.OperationModel, output: dict[str,
 
 
 def _error_code_member(shape: botocore.model.StructureShape, code: str) -> str | None:
-    """Legacy Chime error shapes carry `Code` (an ErrorCode enum): BadRequestException -> BadRequest."""
+    """Legacy Chime error shapes carry `Code`, an ErrorCode: BadRequestException -> BadRequest."""
     member = shape.members.get("Code")
     if member is None or not member.enum:
         return None
@@ -109,13 +111,13 @@ def _error_code_member(shape: botocore.model.StructureShape, code: str) -> str |
 
 
 def serialize_error(model: botocore.model.ServiceModel, error: ServiceError) -> HttpResponse:
-    """Modeled errors take their shape's status; anything else (not modeled) is a 400 or as given."""
+    """Modeled errors take their shape's status; others their own, or 400."""
     status = 400
     body: dict[str, Any] = {"Message": error.message}
     if error.code in model.shape_names:
         shape = model.shape_for(error.code)
         status = shape.metadata.get("error", {}).get("httpStatusCode", status)
-        code_value = _error_code_member(shape, error.code)  # type: ignore[arg-type]
+        code_value = _error_code_member(shape, error.code)
         if code_value is not None:
             body = {"Code": code_value, **body}
     elif error.status is not None:

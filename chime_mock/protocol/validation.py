@@ -86,9 +86,17 @@ def _length_rules(shape: botocore.model.Shape, unit: str) -> Checker:
     def check(value: Any, path: str, errors: list[str]) -> None:
         size = len(value)
         if low is not None and size < low:
-            _fail(errors, shape, value, path, f"Member must have {unit} greater than or equal to {low}")
+            _fail(
+                errors,
+                shape,
+                value,
+                path,
+                f"Member must have {unit} greater than or equal to {low}",
+            )
         if high is not None and size > high:
-            _fail(errors, shape, value, path, f"Member must have {unit} less than or equal to {high}")
+            _fail(
+                errors, shape, value, path, f"Member must have {unit} less than or equal to {high}"
+            )
 
     return check
 
@@ -137,9 +145,21 @@ class _Compiler:
 
             def check_range(value: Any, path: str, errors: list[str]) -> None:
                 if low is not None and value < low:
-                    _fail(errors, shape, value, path, f"Member must have value greater than or equal to {low}")
+                    _fail(
+                        errors,
+                        shape,
+                        value,
+                        path,
+                        f"Member must have value greater than or equal to {low}",
+                    )
                 if high is not None and value > high:
-                    _fail(errors, shape, value, path, f"Member must have value less than or equal to {high}")
+                    _fail(
+                        errors,
+                        shape,
+                        value,
+                        path,
+                        f"Member must have value less than or equal to {high}",
+                    )
 
             rules.append(check_range)
         elif type_name == "list":
@@ -174,7 +194,9 @@ class _Compiler:
             prefix = f"{path}." if path else ""
             for name in required:
                 if value.get(name) is None:
-                    _fail(errors, member_shapes[name], None, prefix + name, "Member must not be null")
+                    _fail(
+                        errors, member_shapes[name], None, prefix + name, "Member must not be null"
+                    )
             for name, check in members:
                 item = value.get(name)
                 if item is not None:
@@ -200,7 +222,7 @@ class _Compiler:
         return check
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _input_checker(operation: botocore.model.OperationModel) -> Checker | None:
     if operation.input_shape is None:
         return None
@@ -219,4 +241,6 @@ def validate(operation: botocore.model.OperationModel, params: dict[str, Any]) -
         listed = "; ".join(errors[:_MAX_LISTED])
         more = f"; and {count - _MAX_LISTED} more" if count > _MAX_LISTED else ""
         noun = "error" if count == 1 else "errors"
-        raise ServiceError("BadRequestException", f"{count} validation {noun} detected: {listed}{more}")
+        raise ServiceError(
+            "BadRequestException", f"{count} validation {noun} detected: {listed}{more}"
+        )
