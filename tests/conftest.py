@@ -8,7 +8,7 @@ import pytest
 
 from chime_mock import ChimeMock, mock_chime
 
-pytest_plugins = ["pytester"]
+pytest_plugins = ["pytester", "tests.hermetic", "tests.reporting"]
 
 # A product type each service accepts for US local numbers.
 PRODUCT_TYPE = {"chime": "VoiceConnector", "chime-sdk-voice": "VoiceConnector"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import datetime as _dt
 import json
+import re
 from typing import Any
 
 import botocore.model
@@ -16,6 +17,8 @@ from botocore.utils import parse_timestamp
 
 from chime_mock.errors import ServiceError, bad_request
 from chime_mock.protocol.routing import Match
+
+_INTEGER = re.compile(r"[+-]?[0-9]+")
 
 
 def _invalid(member: str, value: str, type_name: str) -> ServiceError:
@@ -29,6 +32,9 @@ def _from_text(name: str, shape: botocore.model.Shape, text: str) -> Any:
     type_name = shape.type_name
     try:
         if type_name in ("integer", "long"):
+            # Python's int() also takes " 5", "1_0" and non-ASCII digits; the wire form is ASCII.
+            if not _INTEGER.fullmatch(text):
+                raise ValueError(text)
             return int(text)
         if type_name in ("float", "double"):
             return float(text)
@@ -76,7 +82,8 @@ def _json_body(body: bytes) -> dict[str, Any]:
         return {}
     try:
         document = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as error:
+    except (ValueError, UnicodeDecodeError, RecursionError) as error:
+        # RecursionError: arrays nested thousands deep (issue 6); a bad request, not a crash.
         raise bad_request(f"Could not parse request body into json: {error}") from error
     if not isinstance(document, dict):
         raise bad_request("Could not parse request body into json: the body must be a JSON object")
