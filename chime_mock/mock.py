@@ -55,7 +55,13 @@ def _processing_delay(value: float | _dt.timedelta | None) -> _dt.timedelta | No
 class ChimeMock:
     """An activation of the fake Chime services, and the handle that steers it.
 
-    Example::
+    Made by [`mock_chime`][chime_mock.mock_chime]; its options are the keyword arguments here.
+
+    Example:
+        ```python
+        import boto3
+
+        from chime_mock import mock_chime
 
         with mock_chime(processing_delay=None) as handle:
             client = boto3.client("chime-sdk-voice", region_name="us-east-1")
@@ -63,6 +69,8 @@ class ChimeMock:
                 ProductType="VoiceConnector", E164PhoneNumbers=["+12065550100"]
             )["PhoneNumberOrder"]
             handle.complete_order(order["PhoneNumberOrderId"])
+            assert handle.order(order["PhoneNumberOrderId"]).status == "Successful"
+        ```
     """
 
     def __init__(self, *, processing_delay: float | _dt.timedelta | None = 0.0) -> None:
@@ -71,6 +79,10 @@ class ChimeMock:
     # -- activation ---------------------------------------------------------------------------
 
     def start(self) -> ChimeMock:
+        """Activate the mock and return this handle: `handle = mock_chime().start()`.
+
+        Every activation shares one fake; the first one creates it and sets the fake credentials.
+        """
         with _ACTIVE.lock:
             if not _ACTIVE.stack:
                 _ACTIVE.backend = Backend()
@@ -81,6 +93,11 @@ class ChimeMock:
         return self
 
     def stop(self) -> None:
+        """End this activation; the outermost one drops the fake and restores the environment.
+
+        Raises:
+            RuntimeError: the mock is not started.
+        """
         with _ACTIVE.lock:
             if self not in _ACTIVE.stack:
                 raise RuntimeError("chime_mock: stop() called on a mock that is not started")
@@ -94,6 +111,7 @@ class ChimeMock:
 
     @property
     def active(self) -> bool:
+        """Whether this activation is running."""
         return self in _ACTIVE.stack
 
     def __enter__(self) -> ChimeMock:
@@ -159,7 +177,14 @@ class ChimeMock:
         return backend
 
     def complete_order(self, order_id: str, failed: Iterable[str] = ()) -> None:
-        """Complete a Processing order now; numbers in `failed` end Failed."""
+        """Complete a Processing order now; numbers in `failed` end Failed.
+
+        The order ends Successful, Partial (some numbers failed) or Failed (all failed).
+
+        Raises:
+            ValueError: no such order, it is not Processing, or `failed` names a number the order
+                does not have.
+        """
         if isinstance(failed, str):
             failed = (failed,)
         backend = self._backend()
@@ -202,6 +227,27 @@ def mock_chime(
 
     Use it bare (`@mock_chime`), with options (`@mock_chime(processing_delay=5)`), as a context
     manager (`with mock_chime() as handle:`) or with `handle.start()` / `handle.stop()`.
+
+    Args:
+        target: a function, coroutine function or class to run mocked (the bare decorator form).
+        processing_delay: how long new orders stay Processing on the mock's clock: seconds or a
+            timedelta; None keeps them Processing until `handle.complete_order()`.
+
+    Example:
+        ```python
+        import boto3
+
+        from chime_mock import mock_chime
+
+
+        @mock_chime
+        def count_orders() -> int:
+            client = boto3.client("chime-sdk-voice", region_name="us-east-1")
+            return len(client.list_phone_number_orders()["PhoneNumberOrders"])
+
+
+        assert count_orders() == 0
+        ```
     """
     mock = ChimeMock(processing_delay=processing_delay)
     return mock if target is None else mock(target)

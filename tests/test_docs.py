@@ -7,6 +7,8 @@ Every fenced block of every `docs/*.md` page (pages merged later included) is on
   it) and must pass with at least one test.
 - ```pycon blocks (`>>>` prompts) run as doctests.
 - Any other language (bash, toml, text, ...) is shown, not run; a fence must name its language.
+- The fenced blocks of the docstrings of every module, class, function and method of chime_mock
+  are run the same way: the API reference shows them.
 - A Python block that cannot run (it needs a live AWS account, say) opts out with the line
   `<!-- docs-test: skip BECAUSE -->` right before its fence; the reason is required.
 """
@@ -15,10 +17,14 @@ from __future__ import annotations
 
 import ast
 import doctest
+import importlib
+import inspect
+import pkgutil
 import re
 import subprocess
 import sys
 import types
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +33,7 @@ import nbclient
 import nbformat
 import pytest
 
+import chime_mock
 from chime_mock.mock import _ACTIVE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,7 +47,8 @@ _SKIP = re.compile(r"^\s*<!--\s*docs-test:\s*skip\b(?P<reason>.*?)-->\s*$")
 
 @dataclass(frozen=True)
 class Block:
-    page: Path
+    origin: str  # the page's file name, or the documented object's qualified name
+    filename: str  # for tracebacks
     line: int  # of the first code line, 1-based
     language: str
     code: str
@@ -48,16 +56,16 @@ class Block:
 
     @property
     def id(self) -> str:
-        return f"{self.page.name}:{self.line}"
+        return f"{self.origin}:{self.line}"
 
     def compiled(self) -> types.CodeType:
         # Padding puts every line of a traceback at its line of the .md page.
-        return compile("\n" * (self.line - 1) + self.code, str(self.page), "exec")
+        return compile("\n" * (self.line - 1) + self.code, self.filename, "exec")
 
 
-def fenced_blocks(page: Path) -> list[Block]:
-    """The fenced code blocks of a Markdown page, indented ones (in admonitions, tabs) included."""
-    lines = page.read_text(encoding="utf-8").splitlines()
+def fenced_blocks(text: str, origin: str, filename: str) -> list[Block]:
+    """The fenced code blocks of Markdown text, indented ones (in admonitions, tabs) included."""
+    lines = text.splitlines()
     blocks = []
     index = 0
     while index < len(lines):
@@ -79,7 +87,8 @@ def fenced_blocks(page: Path) -> list[Block]:
         ]
         blocks.append(
             Block(
-                page=page,
+                origin=origin,
+                filename=filename,
                 line=index + 2,
                 language=language,
                 code="\n".join(body) + "\n",
@@ -90,8 +99,48 @@ def fenced_blocks(page: Path) -> list[Block]:
     return blocks
 
 
+def _pages() -> list[Block]:
+    return [
+        block
+        for page in sorted(DOCS.glob("*.md"))
+        for block in fenced_blocks(page.read_text(encoding="utf-8"), page.name, str(page))
+    ]
+
+
+def _documented(module: types.ModuleType) -> Iterator[tuple[str, object]]:
+    """The module and the classes, functions and methods it defines, by qualified name."""
+    yield module.__name__, module
+    for name, value in vars(module).items():
+        if getattr(value, "__module__", None) != module.__name__:
+            continue
+        if inspect.isfunction(value):
+            yield f"{module.__name__}.{name}", value
+        elif inspect.isclass(value):
+            yield f"{module.__name__}.{name}", value
+            for member_name, member in vars(value).items():
+                member = member.fget if isinstance(member, property) else member
+                if inspect.isfunction(member):
+                    yield f"{module.__name__}.{name}.{member_name}", member
+
+
+def _docstrings() -> list[Block]:
+    modules = [
+        importlib.import_module(info.name)
+        for info in pkgutil.walk_packages(chime_mock.__path__, "chime_mock.")
+        if not info.name.endswith("__main__")  # importing it runs the command line
+    ]
+    return [
+        block
+        for module in [chime_mock, *modules]
+        for origin, documented in _documented(module)
+        for block in fenced_blocks(
+            inspect.getdoc(documented) or "", origin, f"<docstring of {origin}>"
+        )
+    ]
+
+
 def _all_blocks() -> list[Block]:
-    return [block for page in sorted(DOCS.glob("*.md")) for block in fenced_blocks(page)]
+    return _pages() + _docstrings()
 
 
 BLOCKS = _all_blocks()
@@ -150,7 +199,7 @@ def _run_test_module(block: Block, pytester: pytest.Pytester) -> None:
 
 def _run_doctest(block: Block) -> None:
     test = doctest.DocTestParser().get_doctest(
-        block.code, {"__name__": "docs_example"}, block.id, str(block.page), block.line - 1
+        block.code, {"__name__": "docs_example"}, block.id, block.filename, block.line - 1
     )
     report: list[str] = []
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
@@ -179,17 +228,17 @@ def test_every_fence_names_its_language() -> None:
     assert not unnamed, f"name the language of these fences (python, bash, text, ...): {unnamed}"
 
 
-def test_the_extraction_finds_the_examples_of_the_home_page() -> None:
-    assert [block for block in EXAMPLES if block.page.name == "index.md"]
+def test_the_extraction_finds_the_examples_of_pages_and_docstrings() -> None:
+    origins = {block.origin for block in EXAMPLES}
+    assert {"index.md", "chime_mock.mock.mock_chime", "chime_mock.mock.ChimeMock"} <= origins
 
 
-def test_a_fence_inside_an_admonition_is_found_and_dedented(tmp_path: Path) -> None:
-    page = tmp_path / "page.md"
-    page.write_text(
+def test_a_fence_inside_an_admonition_is_found_and_dedented() -> None:
+    text = (
         '!!! note\n\n    <!-- docs-test: skip needs AWS -->\n    ```python title="x.py"\n'
         "    if True:\n        pass\n    ```\n\n```bash\nls\n```\n"
     )
-    first, second = fenced_blocks(page)
+    first, second = fenced_blocks(text, "page.md", "page.md")
     assert (first.language, first.line, first.skip) == ("python", 5, "needs AWS")
     assert first.code == "if True:\n    pass\n"
     assert (second.language, second.code, second.skip) == ("bash", "ls\n", None)
