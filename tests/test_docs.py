@@ -34,7 +34,9 @@ import nbformat
 import pytest
 
 import chime_mock
+from chime_mock import ChimeMock
 from chime_mock.mock import _ACTIVE
+from chime_mock.operations import HANDLERS
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -277,3 +279,22 @@ def test_the_notebook_runs_and_shows_the_inventory_table(tmp_path: Path) -> None
         if "text/html" in output.get("data", {})
     ]
     assert any("<table" in table and "+12065550100" in table for table in html)
+
+
+def _code_spans() -> str:
+    """Everything the pages show as code, inline or in blocks."""
+    text = "\n".join(page.read_text(encoding="utf-8") for page in DOCS.glob("*.md"))
+    return "\n".join([*re.findall(r"`([^`\n]+)`", text), *(block.code for block in BLOCKS)])
+
+
+def test_every_mocked_operation_is_on_the_operations_page() -> None:
+    page = (DOCS / "operations.md").read_text(encoding="utf-8")
+    missing = [name for name in sorted(HANDLERS) if f"`{name}`" not in page]
+    assert not missing, f"say how these operations answer in docs/operations.md: {missing}"
+
+
+def test_every_public_member_of_the_handle_is_shown_in_the_docs() -> None:
+    shown = _code_spans()
+    public = [name for name in dir(ChimeMock) if not name.startswith("_")]
+    missing = [name for name in public if not re.search(rf"\b{name}\b", shown)]
+    assert not missing, f"show these members of the handle in docs/*.md: {missing}"
