@@ -262,7 +262,12 @@ def test_the_site_builds_with_warnings_as_errors(tmp_path: Path) -> None:
     assert "Complete a Processing order now" in reference
 
 
-def test_the_notebook_runs_and_shows_the_inventory_table(tmp_path: Path) -> None:
+def test_the_notebook_runs_and_shows_the_inventory_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The kernel's connection file and IPython's profile go to the test's directory, not $HOME.
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path / "runtime"))
+    monkeypatch.setenv("IPYTHONDIR", str(tmp_path / "ipython"))
     notebook = nbformat.read(DOCS / "notebook.ipynb", as_version=4)
     client = nbclient.NotebookClient(
         notebook,
