@@ -193,10 +193,9 @@ def _run_test_module(block: Block, pytester: pytest.Pytester) -> None:
     header = f"# {block.id}: the example, at its own line numbers\n"
     pytester.makepyfile(test_example=header + "\n" * (block.line - 2) + block.code)
     result = pytester.runpytest_inprocess("-p", "no:randomly", "-p", "no:cacheprovider")
-    outcomes = result.parseoutcomes()
     output = "\n".join(result.outlines)
     assert result.ret == 0, f"{block.id} fails as a test module:\n{output}"
-    assert outcomes.get("passed", 0) >= 1, f"{block.id} ran no test:\n{output}"
+    assert result.parseoutcomes().get("passed", 0) >= 1, f"{block.id} ran no test:\n{output}"
 
 
 def _run_doctest(block: Block) -> None:
