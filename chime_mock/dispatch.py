@@ -40,7 +40,10 @@ def identify(service: str, headers: Mapping[str, str]) -> Scope:
     accounts), otherwise the documented sample account.
     """
     access_key, region = "", DEFAULT_REGION
-    found = _CREDENTIAL.search(headers.get("authorization", ""))
+    authorization: str | bytes = headers.get("authorization", "")
+    if isinstance(authorization, bytes):  # botocore's prepared requests may carry bytes
+        authorization = authorization.decode("latin-1")
+    found = _CREDENTIAL.search(authorization)
     if found:
         access_key, region = found.group(1), found.group(2) or DEFAULT_REGION
     account = access_key if len(access_key) == 12 and access_key.isdigit() else DEFAULT_ACCOUNT

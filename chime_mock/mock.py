@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import datetime as _dt
 import inspect
+import sys
 import threading
-import unittest
 from collections.abc import Callable, Iterable
 from types import TracebackType
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import wrapt
 
 from chime_mock import clock
-from chime_mock.backend import Backend
-from chime_mock.backend.records import PhoneNumberOrder
 from chime_mock.environment import FakeEnvironment
-from chime_mock.interception import INTERCEPTOR
+
+if TYPE_CHECKING:
+    from chime_mock.backend import Backend
+    from chime_mock.backend.records import PhoneNumberOrder
 
 T = TypeVar("T")
 
@@ -71,6 +72,11 @@ class ChimeMock:
     # -- activation ---------------------------------------------------------------------------
 
     def start(self) -> ChimeMock:
+        # Imported here, not at the top: `import chime_mock` stays cheap for test collection,
+        # and the protocol, backend and phonenumbers load once, at the first activation.
+        from chime_mock.backend import Backend
+        from chime_mock.interception import INTERCEPTOR
+
         with _ACTIVE.lock:
             if not _ACTIVE.stack:
                 _ACTIVE.backend = Backend()
@@ -88,6 +94,8 @@ class ChimeMock:
             if _ACTIVE.stack:
                 self._backend().processing_delay = _ACTIVE.stack[-1].processing_delay
                 return
+            from chime_mock.interception import INTERCEPTOR
+
             INTERCEPTOR.uninstall()
             _ACTIVE.environment.exit()
             _ACTIVE.backend = None
@@ -137,10 +145,12 @@ class ChimeMock:
         return run(function)
 
     def _decorate_class(self, cls: type) -> type:
-        if issubclass(cls, unittest.TestCase):
+        unittest = sys.modules.get("unittest")  # not imported: cls cannot be a TestCase
+        if unittest is not None and issubclass(cls, unittest.TestCase):
             # run() spans setUp, the test, tearDown and cleanups (async ones too): all mocked,
             # each test with fresh state.
-            cls.run = self._decorate_function(cls.run)  # type: ignore[method-assign]
+            wrapped_run = self._decorate_function(cls.run)  # type: ignore[attr-defined]
+            setattr(cls, "run", wrapped_run)  # noqa: B010
             return cls
         for name in dir(cls):
             if name.startswith("test") and inspect.isfunction(inspect.getattr_static(cls, name)):
