@@ -1,0 +1,33 @@
+"""Helpers shared by the inventory tests (issue 3)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import boto3
+import pytest
+from botocore.exceptions import ClientError
+
+
+def client_as(service: str, account: str) -> Any:
+    """A client acting as another account: the mock reads a 12-digit access key as the account."""
+    return boto3.client(
+        service, region_name="us-east-1", aws_access_key_id=account, aws_secret_access_key="x"
+    )
+
+
+def error_of(call: Any, **params: Any) -> tuple[str, str]:
+    """The error code and message `call(**params)` answers with."""
+    with pytest.raises(ClientError) as caught:
+        call(**params)
+    return caught.value.response["Error"]["Code"], caught.value.response["Error"]["Message"]
+
+
+def service_of(client: Any) -> str:
+    return str(client.meta.service_model.service_name)
+
+
+def statuses(client: Any, **filters: Any) -> dict[str, str]:
+    """E.164 -> Status of every number ListPhoneNumbers shows."""
+    numbers = client.list_phone_numbers(**filters)["PhoneNumbers"]
+    return {number["E164PhoneNumber"]: number["Status"] for number in numbers}
