@@ -136,9 +136,11 @@ class Backend:
             name=name,
         )
         for facts in facts_list:
-            if facts.e164 in self._owners or facts.e164 in self._unavailable:
+            if facts.e164 in self._owners:  # held by someone: it never enters this inventory
                 order.doomed.add(facts.e164)
                 continue
+            if facts.e164 in self._unavailable:  # the carrier refuses it as the order completes
+                order.doomed.add(facts.e164)
             self._add_number(scope, facts, order, "AcquireInProgress", now)
         return order
 
