@@ -3,9 +3,15 @@ the installed model of the calling service has (legacy Chime orders have no Orde
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import Any
 
 from chime_mock.backend.records import PhoneNumber, PhoneNumberOrder
+
+
+def _iso8601(value: _dt.datetime) -> str:
+    value = value.astimezone(_dt.timezone.utc)
+    return value.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
 
 
 def order_view(order: PhoneNumberOrder) -> dict[str, Any]:
@@ -19,7 +25,9 @@ def order_view(order: PhoneNumberOrder) -> dict[str, Any]:
         ],
         "CreatedTimestamp": order.created,
         "UpdatedTimestamp": order.updated,
-        "FocDate": order.foc_date,
+        # The voice model types FocDate as a String, not a timestamp: send the ISO 8601 text the
+        # timestamps use.
+        "FocDate": None if order.foc_date is None else _iso8601(order.foc_date),
     }
 
 
