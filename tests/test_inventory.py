@@ -338,3 +338,12 @@ def test_every_country_listed_can_be_searched(voice: Any, country: str) -> None:
         Country=country, PhoneNumberType="Local", MaxResults=1
     )["E164PhoneNumbers"]
     assert len(numbers) == 1
+
+
+def test_a_calling_name_succeeds_at_once_when_orders_wait_for_the_handle() -> None:
+    with mock_chime(processing_delay=None) as handle:
+        client = boto3.client("chime-sdk-voice", region_name="us-east-1")
+        order_id = order_numbers(client, "+12065550100")["PhoneNumberOrderId"]
+        handle.complete_order(order_id)
+        client.update_phone_number(PhoneNumberId="+12065550100", CallingName="Acme")
+        assert _number(client, "+12065550100")["CallingNameStatus"] == "UpdateSucceeded"
