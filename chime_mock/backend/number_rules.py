@@ -8,6 +8,8 @@ number is a BadRequestException, a batch says PhoneNumberAssociationsExist).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from chime_mock.backend import product_types
 from chime_mock.backend.phone_numbers import NumberFacts
 from chime_mock.backend.records import PhoneNumber
@@ -82,3 +84,24 @@ def check_restorable(number: PhoneNumber) -> None:
             f"Phone number {number.e164} is {number.status}, not DeleteInProgress: only a "
             "deleted number can be restored"
         )
+
+
+def run_batch(items: list[tuple[str, Callable[[], object]]]) -> list[dict[str, str]]:
+    """Run each item's change in turn; the ones that failed, as PhoneNumberErrors entries.
+
+    One bad item never fails the batch: each change validates before it changes anything.
+    """
+    errors = []
+    for phone_number_id, change in items:
+        try:
+            change()
+        except ServiceError as error:  # a product-type rule raises a plain bad request
+            code = (
+                error.item_code
+                if isinstance(error, ItemError)
+                else error.code.removesuffix("Exception")
+            )
+            errors.append(
+                {"PhoneNumberId": phone_number_id, "ErrorCode": code, "ErrorMessage": error.message}
+            )
+    return errors

@@ -10,11 +10,10 @@ import datetime as _dt
 import itertools
 import threading
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from chime_mock.backend import number_rules, porting, product_types, search
-from chime_mock.backend.number_rules import ItemError
 from chime_mock.backend.paging import PageTokens
 from chime_mock.backend.phone_numbers import NumberFacts, canonical_id, describe
 from chime_mock.backend.records import (
@@ -463,29 +462,6 @@ class Backend:
     def _owned(self, scope: Scope, e164: str) -> PhoneNumber | None:
         facts = describe(e164)
         return self.inventory(scope).numbers.get(facts.phone_number_id) if facts else None
-
-    def batch(
-        self, scope: Scope, items: list[tuple[str, Callable[[], object]]]
-    ) -> list[dict[str, str]]:
-        """Run each item's change; report the ones that failed as PhoneNumberErrors."""
-        errors = []
-        for phone_number_id, change in items:
-            try:
-                change()
-            except ServiceError as error:  # a product-type rule is a plain bad request
-                code = (
-                    error.item_code
-                    if isinstance(error, ItemError)
-                    else error.code.removesuffix("Exception")
-                )
-                errors.append(
-                    {
-                        "PhoneNumberId": phone_number_id,
-                        "ErrorCode": code,
-                        "ErrorMessage": error.message,
-                    }
-                )
-        return errors
 
     # -- account settings ---------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from chime_mock.backend.number_rules import run_batch
 from chime_mock.backend.phone_numbers import canonical_id
 from chime_mock.errors import bad_request
 from chime_mock.operations import Call, handles
@@ -57,8 +58,7 @@ def restore_phone_number(call: Call, params: dict[str, Any]) -> dict[str, Any]:
 
 @handles("BatchDeletePhoneNumber")
 def batch_delete_phone_number(call: Call, params: dict[str, Any]) -> dict[str, Any]:
-    errors = call.backend.batch(
-        call.scope,
+    errors = run_batch(
         [
             (phone_number_id, _deleter(call, phone_number_id))
             for phone_number_id in params["PhoneNumberIds"]
@@ -78,9 +78,7 @@ def batch_update_phone_number(call: Call, params: dict[str, Any]) -> dict[str, A
                 "UpdatePhoneNumberRequestItems lists a phone number more than once: "
                 + ", ".join(repeated)
             )
-    errors = call.backend.batch(
-        call.scope, [(item["PhoneNumberId"], _updater(call, item)) for item in items]
-    )
+    errors = run_batch([(item["PhoneNumberId"], _updater(call, item)) for item in items])
     return {"PhoneNumberErrors": errors}
 
 
