@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from chime_mock.backend import number_rules, porting, product_types, search
+from chime_mock.backend import lifecycle, number_rules, porting, product_types, search
 from chime_mock.backend.paging import PageTokens
 from chime_mock.backend.phone_numbers import NumberFacts, canonical_id, describe
 from chime_mock.backend.records import (
@@ -26,8 +26,6 @@ from chime_mock.errors import ServiceError, bad_request
 
 # Amazon Chime's documented default inventory quota (adjustable on request).
 DEFAULT_PHONE_NUMBER_LIMIT = 25
-# How long a deleted number stays in the deletion queue, restorable (AWS documents 7 days).
-DELETION_QUEUE_TIME = _dt.timedelta(days=7)
 # Statuses that do not take a place in the inventory quota.
 _OUTSIDE_QUOTA = frozenset({"AcquireFailed", "DeleteInProgress", "Cancelled"})
 
@@ -400,34 +398,21 @@ class Backend:
             number.product_type = details["ProductType"]
             number.capabilities = product_types.capabilities(facts, number.product_type)
         elif "CallingName" in details:
-            self._set_calling_name(scope, number, details["CallingName"], now)
+            # A carrier takes time to publish a calling name; the mock takes processing_delay
+            # (no time when orders wait for complete_order: nothing completes a name by hand).
+            delay = self.processing_delay or _dt.timedelta(0)
+            if lifecycle.set_calling_name(number, details["CallingName"], now, delay):
+                self._naming[number.e164] = scope
         else:
             number.name = details["Name"] or None
         number.updated = now
         return number
 
-    def _set_calling_name(
-        self, scope: Scope, number: PhoneNumber, calling_name: str, now: _dt.datetime
-    ) -> None:
-        if not calling_name:  # the model allows "": it removes the calling name at once
-            number.calling_name, number.calling_name_status = None, "Unassigned"
-            return
-        # A carrier takes time to publish a calling name; the mock takes processing_delay
-        # (no time when orders wait for complete_order: nothing completes a name by hand).
-        delay = self.processing_delay or _dt.timedelta(0)
-        number.calling_name, number.calling_name_status = calling_name, "UpdateInProgress"
-        number.calling_name_ready_at = now + delay
-        self._naming[number.e164] = scope
-
     def _settle_calling_names(self, now: _dt.datetime) -> None:
         for e164, scope in list(self._naming.items()):
             number = self._owned(scope, e164)
-            ready = number.calling_name_ready_at if number else None
-            if number is None or ready is None or number.calling_name_status != "UpdateInProgress":
-                del self._naming[e164]
-            elif ready <= now:
-                number.calling_name_status, number.updated = "UpdateSucceeded", ready
-                number.calling_name_ready_at = None
+            # Done, or no longer waiting (the number left, or its name was removed): unindex.
+            if not lifecycle.is_naming(number) or lifecycle.settle_calling_name(number, now):
                 del self._naming[e164]
 
     def delete_number(self, scope: Scope, phone_number_id: str, now: _dt.datetime) -> None:
@@ -437,14 +422,14 @@ class Backend:
         if number.status == "AcquireFailed":
             del self.inventory(scope).numbers[number.phone_number_id]
             return
-        number.status, number.deletion, number.updated = "DeleteInProgress", now, now
+        lifecycle.queue_for_deletion(number, now)
         self._deleting[number.e164] = scope
 
     def restore_number(self, scope: Scope, phone_number_id: str, now: _dt.datetime) -> PhoneNumber:
         number = self.number(scope, phone_number_id)
         number_rules.check_restorable(number)
         self._check_quota(self.inventory(scope), 1)
-        number.status, number.deletion, number.updated = "Unassigned", None, now
+        lifecycle.restore(number, now)
         self._deleting.pop(number.e164, None)
         return number
 
@@ -452,9 +437,9 @@ class Backend:
         """Numbers 7 days in the queue leave the inventory and become orderable again."""
         for e164, scope in list(self._deleting.items()):
             number = self._owned(scope, e164)
-            if number is None or number.status != "DeleteInProgress" or number.deletion is None:
+            if not lifecycle.is_queued(number):
                 del self._deleting[e164]
-            elif number.deletion + DELETION_QUEUE_TIME <= now:
+            elif lifecycle.leaves_queue(number, now):
                 del self.inventory(scope).numbers[number.phone_number_id]
                 del self._deleting[e164]
                 self._owners.pop(e164, None)
