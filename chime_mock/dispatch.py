@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from chime_mock import clock
 from chime_mock.backend import Backend, Scope
+from chime_mock.defaults import DEFAULT_ACCOUNT, DEFAULT_REGION, GLOBAL_SERVICES
 from chime_mock.errors import ServiceError
 from chime_mock.operations import HANDLERS, Call
 from chime_mock.protocol.http import HttpRequest, HttpResponse
@@ -20,10 +21,6 @@ from chime_mock.protocol.parsing import parse_request
 from chime_mock.protocol.routing import Router
 from chime_mock.protocol.serialization import serialize_error, serialize_output
 from chime_mock.protocol.validation import validate
-
-DEFAULT_ACCOUNT = "123456789012"
-DEFAULT_REGION = "us-east-1"
-GLOBAL_SERVICES = frozenset({"chime"})  # legacy Chime: one endpoint, state global per account
 
 _CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/[^/]*/([^/]*)/")
 

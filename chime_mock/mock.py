@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 import wrapt
 
 from chime_mock import clock
+from chime_mock.defaults import DEFAULT_ACCOUNT, DEFAULT_PHONE_NUMBER_LIMIT, DEFAULT_REGION
 from chime_mock.environment import FakeEnvironment
 
 if TYPE_CHECKING:
@@ -53,6 +54,19 @@ def _processing_delay(value: float | _dt.timedelta | None) -> _dt.timedelta | No
     return delay
 
 
+def _phone_number_limit(value: int | None) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(
+            "chime_mock: phone_number_limit takes a number of phone numbers per account, or None "
+            f"for no limit; got {value!r}"
+        )
+    if value < 0:
+        raise ValueError(f"chime_mock: phone_number_limit cannot be negative; got {value!r}")
+    return value
+
+
 class ChimeMock:
     """An activation of the fake Chime services, and the handle that steers it.
 
@@ -66,8 +80,14 @@ class ChimeMock:
             handle.complete_order(order["PhoneNumberOrderId"])
     """
 
-    def __init__(self, *, processing_delay: float | _dt.timedelta | None = 0.0) -> None:
+    def __init__(
+        self,
+        *,
+        processing_delay: float | _dt.timedelta | None = 0.0,
+        phone_number_limit: int | None = DEFAULT_PHONE_NUMBER_LIMIT,
+    ) -> None:
         self.processing_delay = _processing_delay(processing_delay)
+        self.phone_number_limit = _phone_number_limit(phone_number_limit)
 
     # -- activation ---------------------------------------------------------------------------
 
@@ -83,7 +103,7 @@ class ChimeMock:
                 _ACTIVE.environment.enter()
                 INTERCEPTOR.install(_ACTIVE.backend)
             _ACTIVE.stack.append(self)
-            self._backend().processing_delay = self.processing_delay
+            self._apply_options()
         return self
 
     def stop(self) -> None:
@@ -92,13 +112,18 @@ class ChimeMock:
                 raise RuntimeError("chime_mock: stop() called on a mock that is not started")
             del _ACTIVE.stack[len(_ACTIVE.stack) - 1 - _ACTIVE.stack[::-1].index(self)]
             if _ACTIVE.stack:
-                self._backend().processing_delay = _ACTIVE.stack[-1].processing_delay
+                _ACTIVE.stack[-1]._apply_options()
                 return
             from chime_mock.interception import INTERCEPTOR
 
             INTERCEPTOR.uninstall()
             _ACTIVE.environment.exit()
             _ACTIVE.backend = None
+
+    def _apply_options(self) -> None:
+        backend = self._backend()
+        backend.processing_delay = self.processing_delay
+        backend.phone_number_limit = self.phone_number_limit
 
     @property
     def active(self) -> bool:
@@ -178,6 +203,72 @@ class ChimeMock:
             backend.settle(now)
             backend.complete_order(order_id, failed, now)
 
+    def make_unavailable(self, *numbers: str) -> None:
+        """Have the carrier refuse these numbers: search never offers them and every later
+        order of them ends with the number Failed (so tests can produce Partial and Failed
+        orders).
+
+        Example::
+
+            handle.make_unavailable("+12065550100")
+        """
+        backend = self._backend()
+        with backend.lock:
+            backend.make_unavailable(numbers)
+
+    def seed_porting_order(
+        self,
+        numbers: Iterable[str],
+        *,
+        foc_date: _dt.datetime,
+        product_type: str = "VoiceConnector",
+        status: str | None = None,
+        service: str = "chime-sdk-voice",
+        account: str = DEFAULT_ACCOUNT,
+        region: str = DEFAULT_REGION,
+    ) -> str:
+        """Add a porting order, as an AWS support case would; returns its PhoneNumberOrderId.
+
+        Its numbers show the port-in status until the clock reaches `foc_date`, then they are
+        Unassigned and the order Successful. `status` is the order's porting status (FOC unless
+        given; CancelRequested and Cancelled orders never complete).
+
+        Example::
+
+            order_id = handle.seed_porting_order(
+                ["+12065550100"], foc_date=datetime(2026, 5, 1, tzinfo=timezone.utc)
+            )
+        """
+        from chime_mock.backend import Scope, porting
+        from chime_mock.defaults import GLOBAL_SERVICES
+        from chime_mock.protocol.models import MOCKED_SERVICES
+
+        if isinstance(numbers, str):
+            numbers = (numbers,)
+        if service not in MOCKED_SERVICES:
+            raise ValueError(
+                f"chime_mock: service is one of {', '.join(MOCKED_SERVICES)}; got {service!r}"
+            )
+        if not isinstance(foc_date, _dt.datetime) or foc_date.tzinfo is None:
+            raise TypeError(
+                "chime_mock: foc_date takes a timezone-aware datetime, e.g. "
+                f"datetime(2026, 5, 1, tzinfo=timezone.utc); got {foc_date!r}"
+            )
+        scope = Scope(service, account, None if service in GLOBAL_SERVICES else region)
+        backend = self._backend()
+        with backend.lock:
+            now = clock.now()
+            backend.settle(now)
+            order = backend.seed_porting_order(
+                scope,
+                product_type,
+                list(numbers),
+                foc_date,
+                status or porting.default_status(service),
+                now,
+            )
+            return order.order_id
+
     def reset(self) -> None:
         """Forget every order and number; the mock stays active."""
         backend = self._backend()
@@ -202,16 +293,26 @@ def mock_chime(target: T, /) -> T: ...
 
 
 @overload
-def mock_chime(*, processing_delay: float | _dt.timedelta | None = 0.0) -> ChimeMock: ...
+def mock_chime(
+    *,
+    processing_delay: float | _dt.timedelta | None = 0.0,
+    phone_number_limit: int | None = DEFAULT_PHONE_NUMBER_LIMIT,
+) -> ChimeMock: ...
 
 
 def mock_chime(
-    target: Any = None, /, *, processing_delay: float | _dt.timedelta | None = 0.0
+    target: Any = None,
+    /,
+    *,
+    processing_delay: float | _dt.timedelta | None = 0.0,
+    phone_number_limit: int | None = DEFAULT_PHONE_NUMBER_LIMIT,
 ) -> Any:
     """Mock Amazon Chime and Chime SDK Voice for boto3 clients.
 
-    Use it bare (`@mock_chime`), with options (`@mock_chime(processing_delay=5)`), as a context
-    manager (`with mock_chime() as handle:`) or with `handle.start()` / `handle.stop()`.
+    Use it bare (`@mock_chime`), with options (`@mock_chime(processing_delay=5)`;
+    `phone_number_limit` is each account's inventory quota, 25 unless given, None for no limit),
+    as a context manager (`with mock_chime() as handle:`) or with `handle.start()` /
+    `handle.stop()`.
     """
-    mock = ChimeMock(processing_delay=processing_delay)
+    mock = ChimeMock(processing_delay=processing_delay, phone_number_limit=phone_number_limit)
     return mock if target is None else mock(target)

@@ -41,6 +41,10 @@ def _identity(value: Any) -> Any:
     return value
 
 
+def _string_value(value: Any) -> Any:
+    return _timestamp(value, "iso8601") if isinstance(value, _dt.datetime) else value
+
+
 class _Compiler:
     """Builds encoders, once per shape (recursive shapes are resolved lazily)."""
 
@@ -90,6 +94,11 @@ class _Compiler:
         return functools.partial(
             _timestamp, form=shape.serialization.get("timestampFormat", "unixTimestamp")
         )
+
+    def _string(self, shape: botocore.model.Shape) -> Encoder:
+        # Models drift: chime-sdk-voice's FocDate is a timestamp in some botocore releases and a
+        # string in others. Handlers give datetimes; a string member sends the ISO 8601 text.
+        return _string_value
 
     def _blob(self, shape: botocore.model.Shape) -> Encoder:
         return lambda value: base64.b64encode(value).decode("ascii")
