@@ -74,8 +74,12 @@ class ChimeMockServer:
     def start(self) -> ChimeMockServer:
         """Answer requests from a background thread; returns once the port is listening."""
         server = self.bind()
+        # A short poll interval: stop() waits for the loop's next look at the shutdown flag.
         self._thread = threading.Thread(
-            target=server.serve_forever, name=f"chime-mock-server {self.url}", daemon=True
+            target=server.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name=f"chime-mock-server {self.url}",
+            daemon=True,
         )
         self._thread.start()
         return self
