@@ -51,12 +51,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif arguments.command == "server":
         from chime_mock.server import ChimeMockServer, serve
 
-        serve(
-            ChimeMockServer(
-                arguments.host,
-                arguments.port,
-                processing_delay=arguments.processing_delay,
-                log_requests=not arguments.quiet,
-            )
+        listener = ChimeMockServer(
+            arguments.host,
+            arguments.port,
+            processing_delay=arguments.processing_delay,
+            log_requests=not arguments.quiet,
         )
+        try:
+            serve(listener)
+        except OSError as error:  # the port is taken, or the address is not this machine's
+            parser.exit(
+                1, f"chime-mock: cannot listen on {arguments.host}:{arguments.port}: {error}\n"
+            )
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import signal
+import socket
 import sys
 import threading
 from collections.abc import Iterator
@@ -11,7 +12,12 @@ from contextlib import contextmanager
 from types import FrameType, TracebackType
 from typing import Any, TextIO
 
-from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
+from werkzeug.serving import (
+    BaseWSGIServer,
+    WSGIRequestHandler,
+    make_server,
+    select_address_family,
+)
 
 from chime_mock.backend import Backend
 from chime_mock.mock import _processing_delay
@@ -57,9 +63,18 @@ class ChimeMockServer:
         if self._server is not None:
             raise RuntimeError("chime_mock: this server is already started; stop() it first")
         host, port = self._address
-        self._server = make_server(
-            host, port, self.app, threaded=True, request_handler=self._handler
-        )
+        # Bound here rather than by werkzeug, which answers a taken port with sys.exit(1): a
+        # test process gets an OSError it can catch instead.
+        family = select_address_family(host, port)
+        with socket.create_server((host, port), family=family) as listening:
+            self._server = make_server(
+                host,
+                listening.getsockname()[1],
+                self.app,
+                threaded=True,
+                request_handler=self._handler,
+                fd=listening.fileno(),  # werkzeug duplicates it
+            )
         return self._server
 
     @property
@@ -69,7 +84,7 @@ class ChimeMockServer:
             raise RuntimeError("chime_mock: the server has no URL until it is started")
         host = self._server.host
         host = f"[{host}]" if ":" in host else host
-        return f"http://{host}:{self._server.server_port}"
+        return f"http://{host}:{self._server.port}"
 
     def start(self) -> ChimeMockServer:
         """Answer requests from a background thread; returns once the port is listening."""

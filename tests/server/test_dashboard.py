@@ -113,3 +113,7 @@ def test_render_escapes_every_value() -> None:
     )
     assert "<script>" not in page
     assert "+1&amp;2" in page and "&quot;quoted&quot;" in page
+
+
+def test_dashboard_answers_without_the_trailing_slash(server: ChimeMockServer) -> None:
+    assert send(server.url, "GET", "/_chime_mock").body.startswith(b"<!DOCTYPE html>")

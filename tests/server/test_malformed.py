@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -57,3 +59,11 @@ def test_legacy_chime_errors_carry_its_error_code(server: ChimeMockServer) -> No
     answer: Any = send(server.url, "POST", "/chime/phone-number-orders", b"[]")
     assert answer.status == 400
     assert answer.json()["Code"] == "BadRequest"
+
+
+def test_garbage_instead_of_http_does_not_stop_the_server(server: ChimeMockServer) -> None:
+    parts = urlsplit(server.url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=30) as connection:
+        connection.sendall(b"\x16\x03\x01 not http at all\r\n\r\n")
+        assert b"400" in connection.recv(4096)  # http.server's own error page
+    assert still_serving(server)

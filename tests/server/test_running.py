@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from chime_mock.cli import main
 from chime_mock.server import ChimeMockServer, running_server
 from tests.server.conftest import send
 
@@ -81,3 +82,19 @@ def test_console_script_serves_too() -> None:
         process.terminate()
         process.communicate(timeout=30)
     assert process.returncode == 0
+
+
+def test_server_command_refuses_a_negative_processing_delay(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["server", "--processing-delay", "-1"])
+    assert stopped.value.code == 2
+    assert "cannot be negative" in capsys.readouterr().err
+
+
+def test_server_command_says_when_the_port_is_taken(capsys: pytest.CaptureFixture[str]) -> None:
+    with running_server() as server, pytest.raises(SystemExit) as stopped:
+        main(["server", "--port", server.url.rsplit(":", 1)[1]])
+    assert stopped.value.code == 1
+    assert "chime-mock: cannot listen on 127.0.0.1:" in capsys.readouterr().err
