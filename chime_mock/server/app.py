@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
+from werkzeug.exceptions import ClientDisconnected
 from werkzeug.wrappers import Request, Response
 
 from chime_mock.backend import Backend
@@ -36,14 +37,23 @@ class TooLarge(Exception):
     pass
 
 
+class Truncated(Exception):
+    pass
+
+
 def _read_body(stream: IO[bytes], declared: int | None, cap: int) -> bytes:
     if declared is not None and declared > cap:
         _drain(stream, min(declared, _DRAIN_BYTES))
         raise TooLarge
-    body = stream.read(cap + 1)
+    try:
+        body = stream.read(cap + 1)
+    except ClientDisconnected as error:  # some werkzeug versions say so, others return less
+        raise Truncated from error
     if len(body) > cap:
         _drain(stream, _DRAIN_BYTES)
         raise TooLarge
+    if declared is not None and len(body) < declared:
+        raise Truncated
     return body
 
 
@@ -81,6 +91,11 @@ class ChimeMockApp:
         service, service_path = (VOICE, path) if is_control else target(request.host, path)
         try:
             body = _read_body(request.stream, request.content_length, self.max_body_bytes)
+        except Truncated:
+            return control.error_answer(
+                bad_request("chime_mock: the request body ended before its Content-Length"),
+                service,
+            )
         except TooLarge:
             error = bad_request(
                 f"chime_mock: the request body is larger than {self.max_body_bytes} bytes, "

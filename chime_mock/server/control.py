@@ -106,6 +106,14 @@ def answer(backend: Backend, method: str, path: str, body: bytes) -> HttpRespons
                 + "; ".join(endpoints)
             )
         )
+    except Exception as error:  # a bug in a control endpoint still answers in the usual form
+        return error_answer(
+            ServiceError(
+                "ServiceFailureException",
+                f"chime_mock: internal error in {method} {path} ({type(error).__name__}: "
+                f"{error}); please report it with the request that caused it",
+            )
+        )
 
 
 # -- the endpoints -----------------------------------------------------------------------------

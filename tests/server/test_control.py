@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from chime_mock.server import ChimeMockServer
+import pytest
+
+from chime_mock.server import ChimeMockServer, control
 from tests.server.conftest import NUMBER, inventories, order, send
 
 
@@ -101,3 +103,15 @@ def test_wrong_method_on_a_control_endpoint_is_405_with_allow(server: ChimeMockS
 def test_control_body_that_is_not_json_is_bad_request(server: ChimeMockServer) -> None:
     answer = send(server.url, "POST", "/_chime_mock/config", b"{not json")
     assert (answer.status, answer.error_type) == (400, "BadRequestException")
+
+
+def test_a_failing_control_endpoint_answers_service_failure(
+    server: ChimeMockServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(request: control.ControlRequest) -> Any:
+        raise KeyError("bug")
+
+    monkeypatch.setitem(control._CONTROLS, "state", broken)
+    answer = send(server.url, "GET", "/_chime_mock/state")
+    assert (answer.status, answer.error_type) == (500, "ServiceFailureException")
+    assert "KeyError" in answer.json()["Message"]

@@ -67,3 +67,18 @@ def test_garbage_instead_of_http_does_not_stop_the_server(server: ChimeMockServe
         connection.sendall(b"\x16\x03\x01 not http at all\r\n\r\n")
         assert b"400" in connection.recv(4096)  # http.server's own error page
     assert still_serving(server)
+
+
+def test_body_shorter_than_its_content_length_is_bad_request(server: ChimeMockServer) -> None:
+    parts = urlsplit(server.url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=30) as connection:
+        connection.sendall(
+            b"POST /phone-number-orders HTTP/1.1\r\nHost: localhost\r\n"
+            b"Content-Length: 500\r\n\r\n"
+            b'{"ProductType":"VoiceConnector","E164PhoneNumbers":["+12065550100"]}'
+        )
+        connection.shutdown(socket.SHUT_WR)
+        answer = b"".join(iter(lambda: connection.recv(4096), b""))
+    assert answer.startswith(b"HTTP/1.1 400")
+    assert b"x-amzn-ErrorType: BadRequestException" in answer
+    assert still_serving(server)
