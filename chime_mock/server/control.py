@@ -90,7 +90,7 @@ def answer(backend: Backend, method: str, path: str, body: bytes) -> HttpRespons
         allowed = ", ".join(error.valid_methods or ())
         failure = ServiceError(
             "MethodNotAllowedException",
-            f"chime_mock: {method} {path} is not a control endpoint; it takes {allowed}",
+            f"chime_mock: the control endpoint {path} takes {allowed}, not {method}",
             status=405,
         )
         response = error_answer(failure)
@@ -137,8 +137,19 @@ def reset(request: ControlRequest) -> HttpResponse:
     return json_answer({})
 
 
-@control("/config", methods=["GET", "POST"])
+def _settings(backend: Backend) -> HttpResponse:
+    delay = backend.processing_delay
+    return json_answer({"ProcessingDelay": None if delay is None else delay.total_seconds()})
+
+
+@control("/config", methods=["GET"])
 def config(request: ControlRequest) -> HttpResponse:
+    with request.backend.lock:
+        return _settings(request.backend)
+
+
+@control("/config", methods=["POST"])
+def configure(request: ControlRequest) -> HttpResponse:
     """`{"ProcessingDelay": seconds}`, or null to keep orders Processing until completed."""
     backend = request.backend
     document = request.document()
@@ -148,8 +159,7 @@ def config(request: ControlRequest) -> HttpResponse:
                 backend.processing_delay = _processing_delay(document["ProcessingDelay"])
             except (TypeError, ValueError) as error:
                 raise bad_request(str(error)) from error
-        delay = backend.processing_delay
-    return json_answer({"ProcessingDelay": None if delay is None else delay.total_seconds()})
+        return _settings(backend)
 
 
 @control("/orders/<order_id>/complete", methods=["POST"])

@@ -115,3 +115,8 @@ def test_a_failing_control_endpoint_answers_service_failure(
     answer = send(server.url, "GET", "/_chime_mock/state")
     assert (answer.status, answer.error_type) == (500, "ServiceFailureException")
     assert "KeyError" in answer.json()["Message"]
+
+
+def test_reading_the_config_changes_nothing(server: ChimeMockServer) -> None:
+    answer = send(server.url, "GET", "/_chime_mock/config", b'{"ProcessingDelay": null}')
+    assert answer.json() == {"ProcessingDelay": 0.0}
