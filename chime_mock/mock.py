@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import wrapt
 
-from chime_mock import clock
+from chime_mock import clock, options
 from chime_mock.defaults import DEFAULT_ACCOUNT, DEFAULT_PHONE_NUMBER_LIMIT, DEFAULT_REGION
 from chime_mock.environment import FakeEnvironment
 
@@ -40,33 +40,6 @@ class _Activations:
 _ACTIVE = _Activations()
 
 
-def _processing_delay(value: float | _dt.timedelta | None) -> _dt.timedelta | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float, _dt.timedelta)):
-        raise TypeError(
-            "chime_mock: processing_delay takes seconds (a number), a timedelta, or None to keep "
-            f"orders Processing until complete_order(); got {value!r}"
-        )
-    delay = value if isinstance(value, _dt.timedelta) else _dt.timedelta(seconds=value)
-    if delay < _dt.timedelta(0):
-        raise ValueError(f"chime_mock: processing_delay cannot be negative; got {value!r}")
-    return delay
-
-
-def _phone_number_limit(value: int | None) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(
-            "chime_mock: phone_number_limit takes a number of phone numbers per account, or None "
-            f"for no limit; got {value!r}"
-        )
-    if value < 0:
-        raise ValueError(f"chime_mock: phone_number_limit cannot be negative; got {value!r}")
-    return value
-
-
 class ChimeMock:
     """An activation of the fake Chime services, and the handle that steers it.
 
@@ -86,8 +59,8 @@ class ChimeMock:
         processing_delay: float | _dt.timedelta | None = 0.0,
         phone_number_limit: int | None = DEFAULT_PHONE_NUMBER_LIMIT,
     ) -> None:
-        self.processing_delay = _processing_delay(processing_delay)
-        self.phone_number_limit = _phone_number_limit(phone_number_limit)
+        self.processing_delay = options.processing_delay(processing_delay)
+        self.phone_number_limit = options.phone_number_limit(phone_number_limit)
 
     # -- activation ---------------------------------------------------------------------------
 
