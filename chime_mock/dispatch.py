@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from chime_mock import clock
 from chime_mock.backend import Backend, Scope
+from chime_mock.defaults import DEFAULT_ACCOUNT, DEFAULT_REGION, GLOBAL_SERVICES
 from chime_mock.errors import ServiceError
 from chime_mock.operations import HANDLERS, Call
 from chime_mock.protocol.http import HttpRequest, HttpResponse
@@ -20,10 +21,6 @@ from chime_mock.protocol.parsing import parse_request
 from chime_mock.protocol.routing import Router
 from chime_mock.protocol.serialization import serialize_error, serialize_output
 from chime_mock.protocol.validation import validate
-
-DEFAULT_ACCOUNT = "123456789012"
-DEFAULT_REGION = "us-east-1"
-GLOBAL_SERVICES = frozenset({"chime"})  # legacy Chime: one endpoint, state global per account
 
 _CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/[^/]*/([^/]*)/")
 
@@ -40,7 +37,10 @@ def identify(service: str, headers: Mapping[str, str]) -> Scope:
     accounts), otherwise the documented sample account.
     """
     access_key, region = "", DEFAULT_REGION
-    found = _CREDENTIAL.search(headers.get("authorization", ""))
+    authorization: str | bytes = headers.get("authorization", "")
+    if isinstance(authorization, bytes):  # botocore's prepared requests may carry bytes
+        authorization = authorization.decode("latin-1")
+    found = _CREDENTIAL.search(authorization)
     if found:
         access_key, region = found.group(1), found.group(2) or DEFAULT_REGION
     account = access_key if len(access_key) == 12 and access_key.isdigit() else DEFAULT_ACCOUNT

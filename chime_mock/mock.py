@@ -8,19 +8,21 @@ from __future__ import annotations
 
 import datetime as _dt
 import inspect
+import sys
 import threading
-import unittest
 from collections.abc import Callable, Iterable
 from types import TracebackType
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import wrapt
 
-from chime_mock import clock
-from chime_mock.backend import Backend
-from chime_mock.backend.records import PhoneNumberOrder
+from chime_mock import clock, options
+from chime_mock.defaults import DEFAULT_ACCOUNT, DEFAULT_PHONE_NUMBER_LIMIT, DEFAULT_REGION
 from chime_mock.environment import FakeEnvironment
-from chime_mock.interception import INTERCEPTOR
+
+if TYPE_CHECKING:
+    from chime_mock.backend import Backend
+    from chime_mock.backend.records import PhoneNumberOrder
 
 T = TypeVar("T")
 
@@ -38,24 +40,16 @@ class _Activations:
 _ACTIVE = _Activations()
 
 
-def _processing_delay(value: float | _dt.timedelta | None) -> _dt.timedelta | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float, _dt.timedelta)):
-        raise TypeError(
-            "chime_mock: processing_delay takes seconds (a number), a timedelta, or None to keep "
-            f"orders Processing until complete_order(); got {value!r}"
-        )
-    delay = value if isinstance(value, _dt.timedelta) else _dt.timedelta(seconds=value)
-    if delay < _dt.timedelta(0):
-        raise ValueError(f"chime_mock: processing_delay cannot be negative; got {value!r}")
-    return delay
-
-
 class ChimeMock:
     """An activation of the fake Chime services, and the handle that steers it.
 
-    Example::
+    Made by [`mock_chime`][chime_mock.mock_chime]; its options are the keyword arguments here.
+
+    Example:
+        ```python
+        import boto3
+
+        from chime_mock import mock_chime
 
         with mock_chime(processing_delay=None) as handle:
             client = boto3.client("chime-sdk-voice", region_name="us-east-1")
@@ -63,37 +57,67 @@ class ChimeMock:
                 ProductType="VoiceConnector", E164PhoneNumbers=["+12065550100"]
             )["PhoneNumberOrder"]
             handle.complete_order(order["PhoneNumberOrderId"])
+            assert handle.order(order["PhoneNumberOrderId"]).status == "Successful"
+        ```
     """
 
-    def __init__(self, *, processing_delay: float | _dt.timedelta | None = 0.0) -> None:
-        self.processing_delay = _processing_delay(processing_delay)
+    def __init__(
+        self,
+        *,
+        processing_delay: float | _dt.timedelta | None = 0.0,
+        phone_number_limit: int | None = DEFAULT_PHONE_NUMBER_LIMIT,
+    ) -> None:
+        self.processing_delay = options.processing_delay(processing_delay)
+        self.phone_number_limit = options.phone_number_limit(phone_number_limit)
 
     # -- activation ---------------------------------------------------------------------------
 
     def start(self) -> ChimeMock:
+        """Activate the mock and return this handle: `handle = mock_chime().start()`.
+
+        Every activation shares one fake; the first one creates it and sets the fake credentials.
+        """
+        # Imported here, not at the top: `import chime_mock` stays cheap for test collection,
+        # and the protocol, backend and phonenumbers load once, at the first activation.
+        from chime_mock.backend import Backend
+        from chime_mock.interception import INTERCEPTOR
+
         with _ACTIVE.lock:
             if not _ACTIVE.stack:
                 _ACTIVE.backend = Backend()
                 _ACTIVE.environment.enter()
                 INTERCEPTOR.install(_ACTIVE.backend)
             _ACTIVE.stack.append(self)
-            self._backend().processing_delay = self.processing_delay
+            self._apply_options()
         return self
 
     def stop(self) -> None:
+        """End this activation; the outermost one drops the fake and restores the environment.
+
+        Raises:
+            RuntimeError: the mock is not started.
+        """
         with _ACTIVE.lock:
             if self not in _ACTIVE.stack:
                 raise RuntimeError("chime_mock: stop() called on a mock that is not started")
             del _ACTIVE.stack[len(_ACTIVE.stack) - 1 - _ACTIVE.stack[::-1].index(self)]
             if _ACTIVE.stack:
-                self._backend().processing_delay = _ACTIVE.stack[-1].processing_delay
+                _ACTIVE.stack[-1]._apply_options()
                 return
+            from chime_mock.interception import INTERCEPTOR
+
             INTERCEPTOR.uninstall()
             _ACTIVE.environment.exit()
             _ACTIVE.backend = None
 
+    def _apply_options(self) -> None:
+        backend = self._backend()
+        backend.processing_delay = self.processing_delay
+        backend.phone_number_limit = self.phone_number_limit
+
     @property
     def active(self) -> bool:
+        """Whether this activation is running."""
         return self in _ACTIVE.stack
 
     def __enter__(self) -> ChimeMock:
@@ -137,10 +161,12 @@ class ChimeMock:
         return run(function)
 
     def _decorate_class(self, cls: type) -> type:
-        if issubclass(cls, unittest.TestCase):
+        unittest = sys.modules.get("unittest")  # not imported: cls cannot be a TestCase
+        if unittest is not None and issubclass(cls, unittest.TestCase):
             # run() spans setUp, the test, tearDown and cleanups (async ones too): all mocked,
             # each test with fresh state.
-            cls.run = self._decorate_function(cls.run)  # type: ignore[method-assign]
+            wrapped_run = self._decorate_function(cls.run)  # type: ignore[attr-defined]
+            setattr(cls, "run", wrapped_run)  # noqa: B010
             return cls
         for name in dir(cls):
             if name.startswith("test") and inspect.isfunction(inspect.getattr_static(cls, name)):
@@ -159,7 +185,14 @@ class ChimeMock:
         return backend
 
     def complete_order(self, order_id: str, failed: Iterable[str] = ()) -> None:
-        """Complete a Processing order now; numbers in `failed` end Failed."""
+        """Complete a Processing order now; numbers in `failed` end Failed.
+
+        The order ends Successful, Partial (some numbers failed) or Failed (all failed).
+
+        Raises:
+            ValueError: no such order, it is not Processing, or `failed` names a number the order
+                does not have.
+        """
         if isinstance(failed, str):
             failed = (failed,)
         backend = self._backend()
@@ -167,6 +200,94 @@ class ChimeMock:
             now = clock.now()
             backend.settle(now)
             backend.complete_order(order_id, failed, now)
+
+    def make_unavailable(self, *numbers: str) -> None:
+        """Have the carrier refuse these numbers: search never offers them and every later
+        order of them ends with the number Failed (so tests can produce Partial and Failed
+        orders).
+
+        Example:
+            ```python
+            import boto3
+
+            from chime_mock import mock_chime
+
+            with mock_chime() as handle:
+                handle.make_unavailable("+12065550101")
+                voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
+                order_id = voice.create_phone_number_order(
+                    ProductType="VoiceConnector",
+                    E164PhoneNumbers=["+12065550100", "+12065550101"],
+                )["PhoneNumberOrder"]["PhoneNumberOrderId"]
+                order = voice.get_phone_number_order(PhoneNumberOrderId=order_id)
+                assert order["PhoneNumberOrder"]["Status"] == "Partial"
+            ```
+        """
+        backend = self._backend()
+        with backend.lock:
+            backend.make_unavailable(numbers)
+
+    def seed_porting_order(
+        self,
+        numbers: Iterable[str],
+        *,
+        foc_date: _dt.datetime,
+        product_type: str = "VoiceConnector",
+        status: str | None = None,
+        service: str = "chime-sdk-voice",
+        account: str = DEFAULT_ACCOUNT,
+        region: str = DEFAULT_REGION,
+    ) -> str:
+        """Add a porting order, as an AWS support case would; returns its PhoneNumberOrderId.
+
+        Its numbers show the port-in status until the clock reaches `foc_date`, then they are
+        Unassigned and the order Successful. `status` is the order's porting status (FOC unless
+        given; CancelRequested and Cancelled orders never complete).
+
+        Example:
+            ```python
+            from datetime import datetime, timezone
+
+            from freezegun import freeze_time
+
+            from chime_mock import mock_chime
+
+            with freeze_time("2026-04-01"), mock_chime() as handle:
+                order_id = handle.seed_porting_order(
+                    ["+12065550100"], foc_date=datetime(2026, 5, 1, tzinfo=timezone.utc)
+                )
+                assert handle.order(order_id).status == "FOC"
+            ```
+        """
+        from chime_mock.backend import Scope, porting
+        from chime_mock.defaults import GLOBAL_SERVICES
+        from chime_mock.protocol.models import MOCKED_SERVICES
+
+        if isinstance(numbers, str):
+            numbers = (numbers,)
+        if service not in MOCKED_SERVICES:
+            raise ValueError(
+                f"chime_mock: service is one of {', '.join(MOCKED_SERVICES)}; got {service!r}"
+            )
+        if not isinstance(foc_date, _dt.datetime) or foc_date.tzinfo is None:
+            raise TypeError(
+                "chime_mock: foc_date takes a timezone-aware datetime, e.g. "
+                f"datetime(2026, 5, 1, tzinfo=timezone.utc); got {foc_date!r}"
+            )
+        scope = Scope(service, account, None if service in GLOBAL_SERVICES else region)
+        backend = self._backend()
+        with backend.lock:
+            now = clock.now()
+            backend.settle(now)
+            order = backend.seed_porting_order(
+                scope,
+                product_type,
+                list(numbers),
+                foc_date,
+                status or porting.default_status(service),
+                now,
+            )
+            return order.order_id
 
     def reset(self) -> None:
         """Forget every order and number; the mock stays active."""
@@ -192,16 +313,46 @@ def mock_chime(target: T, /) -> T: ...
 
 
 @overload
-def mock_chime(*, processing_delay: float | _dt.timedelta | None = 0.0) -> ChimeMock: ...
+def mock_chime(
+    *,
+    processing_delay: float | _dt.timedelta | None = 0.0,
+    phone_number_limit: int | None = DEFAULT_PHONE_NUMBER_LIMIT,
+) -> ChimeMock: ...
 
 
 def mock_chime(
-    target: Any = None, /, *, processing_delay: float | _dt.timedelta | None = 0.0
+    target: Any = None,
+    /,
+    *,
+    processing_delay: float | _dt.timedelta | None = 0.0,
+    phone_number_limit: int | None = DEFAULT_PHONE_NUMBER_LIMIT,
 ) -> Any:
     """Mock Amazon Chime and Chime SDK Voice for boto3 clients.
 
     Use it bare (`@mock_chime`), with options (`@mock_chime(processing_delay=5)`), as a context
     manager (`with mock_chime() as handle:`) or with `handle.start()` / `handle.stop()`.
+
+    Args:
+        target: a function, coroutine function or class to run mocked (the bare decorator form).
+        processing_delay: how long new orders stay Processing on the mock's clock: seconds or a
+            timedelta; None keeps them Processing until `handle.complete_order()`.
+        phone_number_limit: each account's inventory quota, 25 unless given; None for no limit.
+
+    Example:
+        ```python
+        import boto3
+
+        from chime_mock import mock_chime
+
+
+        @mock_chime
+        def count_orders() -> int:
+            client = boto3.client("chime-sdk-voice", region_name="us-east-1")
+            return len(client.list_phone_number_orders()["PhoneNumberOrders"])
+
+
+        assert count_orders() == 0
+        ```
     """
-    mock = ChimeMock(processing_delay=processing_delay)
+    mock = ChimeMock(processing_delay=processing_delay, phone_number_limit=phone_number_limit)
     return mock if target is None else mock(target)
