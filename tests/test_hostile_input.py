@@ -49,23 +49,26 @@ def _xform(name: str) -> str:
 
 
 def _seed(handle: ChimeMock, clients: dict[str, Any], pool: Pool) -> None:
-    """A small known state: two orders per service, and a NextToken of each list operation."""
+    """A small known state: two orders per service (one number of each deleted, when the fake
+    can delete), and a NextToken of each operation that pages with no further input."""
     handle.reset()
     pool.clear()
     for service, client in clients.items():
         for numbers in SEED_NUMBERS[service]:
             order_numbers(client, *numbers)
-        for name in sorted(HANDLERS):
-            operation = client.meta.service_model.operation_names
-            if name not in operation:
+        if "DeletePhoneNumber" in HANDLERS:  # a number in the deletion queue, to restore
+            client.delete_phone_number(PhoneNumberId=SEED_NUMBERS[service][-1][-1])
+        model = client.meta.service_model
+        for name in sorted(set(HANDLERS) & set(model.operation_names)):
+            shape = model.operation_model(name).input_shape
+            if shape is None or not {"NextToken", "MaxResults"} <= set(shape.members):
                 continue
-            shape = client.meta.service_model.operation_model(name).input_shape
-            if shape is None or shape.required_members or "NextToken" not in shape.members:
-                continue
-            if "MaxResults" in shape.members:
+            try:
                 page = getattr(client, _xform(name))(MaxResults=1)
-                if page.get("NextToken"):
-                    pool.add("next_token", page["NextToken"])
+            except botocore.exceptions.ClientError:
+                continue  # it needs more input to page (SearchAvailablePhoneNumbers)
+            if page.get("NextToken"):
+                pool.add("next_token", page["NextToken"])
     backend = _ACTIVE.backend
     assert backend is not None
     with backend.lock:
@@ -179,6 +182,7 @@ def test_every_answer_to_hostile_input_is_modeled_and_a_rejection_changes_nothin
     cases = sum(judge.tally.values())
     record_property("hostile_cases", cases)
     record_property("hostile_tally", dict(judge.tally))
-    # The generator must get past botocore and the validator; otherwise this proves little.
-    assert judge.tally["modeled error"] > 0
+    # The generator must get past botocore and into the validator; otherwise this proves little.
     assert judge.tally["refused by botocore"] < cases / 2
+    if operation.input_shape is not None and operation.input_shape.members:
+        assert judge.tally["modeled error"] > 0
