@@ -1,7 +1,8 @@
 """The one request flow, shared by the in-process mock and the HTTP server.
 
-HTTP request -> route by the model -> parse -> validate -> handler (under the backend's lock)
--> serialize. Every failure leaves as a modeled AWS error; nothing raises out of `dispatch`.
+HTTP request -> route by the model -> parse -> injected fault? -> validate -> handler (under the
+backend's lock) -> serialize -> journal. Every failure leaves as a modeled AWS error; nothing
+raises out of `dispatch`.
 """
 
 from __future__ import annotations
@@ -9,16 +10,23 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 from chime_mock import clock
 from chime_mock.backend import Backend, Scope
 from chime_mock.errors import ServiceError
 from chime_mock.operations import HANDLERS, Call
+from chime_mock.protocol import catalog
 from chime_mock.protocol.http import HttpRequest, HttpResponse
 from chime_mock.protocol.models import service_model
 from chime_mock.protocol.parsing import parse_request
 from chime_mock.protocol.routing import Router
-from chime_mock.protocol.serialization import serialize_error, serialize_output
+from chime_mock.protocol.serialization import (
+    ERROR_TYPE_HEADER,
+    serialize_error,
+    serialize_output,
+)
 from chime_mock.protocol.validation import validate
 
 DEFAULT_ACCOUNT = "123456789012"
@@ -33,16 +41,21 @@ def router(service: str) -> Router:
     return Router(service_model(service))
 
 
+def _credential_scope(headers: Mapping[str, str]) -> tuple[str, str]:
+    """The access key ID and region of the SigV4 credential scope of the Authorization header."""
+    found = _CREDENTIAL.search(headers.get("authorization", ""))
+    if found:
+        return found.group(1), found.group(2) or DEFAULT_REGION
+    return "", DEFAULT_REGION
+
+
 def identify(service: str, headers: Mapping[str, str]) -> Scope:
     """Account and region from the SigV4 credential scope of the Authorization header.
 
     The account is the access key ID when it is exactly 12 digits (so tests can act as several
     accounts), otherwise the documented sample account.
     """
-    access_key, region = "", DEFAULT_REGION
-    found = _CREDENTIAL.search(headers.get("authorization", ""))
-    if found:
-        access_key, region = found.group(1), found.group(2) or DEFAULT_REGION
+    access_key, region = _credential_scope(headers)
     account = access_key if len(access_key) == 12 and access_key.isdigit() else DEFAULT_ACCOUNT
     return Scope(service, account, None if service in GLOBAL_SERVICES else region)
 
@@ -56,7 +69,41 @@ def not_mocked(service: str, operation: str) -> ServiceError:
     )
 
 
+@dataclass
+class _Trace:
+    """What the flow learned about a call before it was answered, for the journal."""
+
+    operation: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+
+
 def dispatch(backend: Backend, service: str, request: HttpRequest) -> HttpResponse:
+    trace = _Trace()
+    response = _answer(backend, service, request, trace)
+    scope = identify(service, request.headers)
+    with backend.lock:
+        backend.journal.record(
+            service=service,
+            region=_credential_scope(request.headers)[1],
+            account=scope.account,
+            operation=trace.operation,
+            params=trace.params,
+            status=response.status,
+            error=response.headers.get(ERROR_TYPE_HEADER),
+        )
+    return response
+
+
+def _injected(backend: Backend, service: str, operation: str) -> ServiceError | None:
+    """The injected fault that answers this call instead of the handler, if any."""
+    with backend.lock:
+        fault = backend.faults.take(
+            operation, lambda code: catalog.declares_error(service, operation, code)
+        )
+    return None if fault is None else ServiceError(fault.code, fault.text)
+
+
+def _answer(backend: Backend, service: str, request: HttpRequest, trace: _Trace) -> HttpResponse:
     model = service_model(service)
     try:
         match = router(service).match(request.method, request.path, request.query)
@@ -69,10 +116,16 @@ def dispatch(backend: Backend, service: str, request: HttpRequest) -> HttpRespon
                 status=404,
             )
         operation = match.operation
+        trace.operation = operation.name
+        trace.params = params = parse_request(match, request.headers, request.body)
+        # Faults answer at the front door, before validation: like AWS throttling a request it
+        # has not looked at, and so that operations not mocked yet can fail on purpose too.
+        fault = _injected(backend, service, operation.name)
+        if fault is not None:
+            raise fault
         handler = HANDLERS.get(operation.name)
         if handler is None:
             raise not_mocked(service, operation.name)
-        params = parse_request(match, request.headers, request.body)
         validate(operation, params)
         scope = identify(service, request.headers)
         with backend.lock:

@@ -20,9 +20,16 @@ from chime_mock import clock
 from chime_mock.backend import Backend
 from chime_mock.backend.records import PhoneNumberOrder
 from chime_mock.environment import FakeEnvironment
+from chime_mock.faults import Fault
 from chime_mock.interception import INTERCEPTOR
+from chime_mock.journal import RecordedCall
+from chime_mock.protocol import catalog
 
 T = TypeVar("T")
+
+# wrapt 2 ships type hints, wrapt 1 (which aiobotocore 2.x pins) none: one typed name for both.
+_Function = Callable[..., Any]
+_decorator: Callable[[_Function], Callable[[_Function], _Function]] = wrapt.decorator
 
 
 class _Activations:
@@ -122,14 +129,14 @@ class ChimeMock:
         mock = self
         if inspect.iscoroutinefunction(function):
 
-            @wrapt.decorator
+            @_decorator
             async def run_async(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
                 with mock:
                     return await wrapped(*args, **kwargs)
 
             return run_async(function)
 
-        @wrapt.decorator
+        @_decorator
         def run(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
             with mock:
                 return wrapped(*args, **kwargs)
@@ -169,10 +176,44 @@ class ChimeMock:
             backend.complete_order(order_id, failed, now)
 
     def reset(self) -> None:
-        """Forget every order and number; the mock stays active."""
+        """Forget every order, number, injected fault and journaled call; the mock stays active."""
         backend = self._backend()
         with backend.lock:
             backend.reset()
+
+    def inject_error(
+        self, operation: str, code: str, *, times: int = 1, message: str | None = None
+    ) -> None:
+        """Answer the next `times` calls of `operation` ("*": any) with the modeled error `code`.
+
+        The answer has the error shape's HTTP status and goes through botocore like a real one,
+        so the client's retry mode decides what to retry; the calls change no state. Faults are
+        used in the order they were injected.
+
+        Example::
+
+            handle.inject_error("CreatePhoneNumberOrder", "ServiceUnavailableException")
+        """
+        catalog.check_operation_error(operation, code)
+        if isinstance(times, bool) or not isinstance(times, int) or times < 1:
+            raise ValueError(
+                f"chime_mock: times must be a whole number of calls, 1 or more; got {times!r}"
+            )
+        backend = self._backend()
+        with backend.lock:
+            backend.faults.add(Fault(operation, code, times, message))
+
+    @property
+    def calls(self) -> list[RecordedCall]:
+        """Every call the mock answered, oldest first (a snapshot; `reset()` empties it).
+
+        Example::
+
+            assert [call.operation for call in handle.calls] == ["CreatePhoneNumberOrder"]
+        """
+        backend = self._backend()
+        with backend.lock:
+            return backend.journal.calls()
 
     def order(self, order_id: str) -> PhoneNumberOrder:
         """The backend's record of an order, for assertions beyond what the API shows."""

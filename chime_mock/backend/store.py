@@ -18,6 +18,8 @@ from chime_mock.backend.paging import PageTokens
 from chime_mock.backend.phone_numbers import describe
 from chime_mock.backend.records import OrderedPhoneNumber, PhoneNumber, PhoneNumberOrder
 from chime_mock.errors import bad_request
+from chime_mock.faults import Faults
+from chime_mock.journal import Journal
 
 
 class Scope(NamedTuple):
@@ -55,6 +57,9 @@ class Backend:
         self._order_scopes: dict[str, Scope] = {}
         self._pending: dict[str, PhoneNumberOrder] = {}  # Processing orders, by ID
         self._seq = itertools.count()
+        # Test tooling that `reset()` also clears (issue 4): injected faults and the call journal.
+        self.faults = Faults()
+        self.journal = Journal()
 
     def inventory(self, scope: Scope) -> Inventory:
         found = self._inventories.get(scope)

@@ -1,0 +1,64 @@
+"""The call journal: one record per call the fake answered, in the order it answered them.
+
+Always on, so it must stay cheap: a record is a few references and a copy of the parsed
+parameters (small dicts), appended under the backend's lock that dispatch holds anyway.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class RecordedCall:
+    """A call the mock answered.
+
+    Example::
+
+        last = handle.calls[-1]
+        assert (last.operation, last.status) == ("GetPhoneNumber", 404)
+        assert last.error == "NotFoundException"
+    """
+
+    service: str  # botocore service name: "chime" or "chime-sdk-voice"
+    region: str  # the region the request was signed for
+    account: str
+    operation: str | None  # None when no operation of the service answers the request's route
+    params: Mapping[str, Any]  # the parsed request parameters, by model member name
+    status: int  # HTTP status of the answer
+    error: str | None = None  # the error code (x-amzn-ErrorType), when the answer is an error
+
+    @property
+    def succeeded(self) -> bool:
+        return self.error is None
+
+
+class Journal:
+    """Records in answer order; the caller holds the backend's lock."""
+
+    def __init__(self) -> None:
+        self._calls: list[RecordedCall] = []
+
+    def record(
+        self,
+        *,
+        service: str,
+        region: str,
+        account: str,
+        operation: str | None,
+        params: Mapping[str, Any],
+        status: int,
+        error: str | None,
+    ) -> None:
+        # A copy, so neither the handler nor the test can change what was recorded.
+        self._calls.append(
+            RecordedCall(
+                service, region, account, operation, copy.deepcopy(dict(params)), status, error
+            )
+        )
+
+    def calls(self) -> list[RecordedCall]:
+        return list(self._calls)
