@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import inspect
+import os
 import threading
 import unittest
 from collections.abc import Callable, Iterable
@@ -17,7 +18,7 @@ from typing import Any, TypeVar, overload
 import wrapt
 
 from chime_mock import clock
-from chime_mock.backend import Backend
+from chime_mock.backend import Backend, state_file
 from chime_mock.backend.records import PhoneNumberOrder
 from chime_mock.environment import FakeEnvironment
 from chime_mock.faults import Fault
@@ -26,6 +27,7 @@ from chime_mock.journal import RecordedCall
 from chime_mock.protocol import catalog
 
 T = TypeVar("T")
+StatePath = str | os.PathLike[str]
 
 # wrapt 2 ships type hints, wrapt 1 (which aiobotocore 2.x pins) none: one typed name for both.
 _Function = Callable[..., Any]
@@ -72,16 +74,27 @@ class ChimeMock:
             handle.complete_order(order["PhoneNumberOrderId"])
     """
 
-    def __init__(self, *, processing_delay: float | _dt.timedelta | None = 0.0) -> None:
+    def __init__(
+        self,
+        *,
+        processing_delay: float | _dt.timedelta | None = 0.0,
+        state: StatePath | None = None,
+    ) -> None:
         self.processing_delay = _processing_delay(processing_delay)
+        self.state = state
 
     # -- activation ---------------------------------------------------------------------------
 
     def start(self) -> ChimeMock:
+        # Read before anything changes: a bad state file leaves the mock (and any outer one) as
+        # it was.
+        loaded = None if self.state is None else state_file.load(self.state)
         with _ACTIVE.lock:
             if not _ACTIVE.stack:
-                _ACTIVE.backend = Backend()
                 _ACTIVE.environment.enter()
+            if loaded is not None or not _ACTIVE.stack:
+                # A state file replaces the shared fake, even inside an outer mock.
+                _ACTIVE.backend = loaded if loaded is not None else Backend()
                 INTERCEPTOR.install(_ACTIVE.backend)
             _ACTIVE.stack.append(self)
             self._backend().processing_delay = self.processing_delay
@@ -181,6 +194,21 @@ class ChimeMock:
         with backend.lock:
             backend.reset()
 
+    def save_state(self, path: StatePath) -> None:
+        """Write the whole fake to a JSON file that `mock_chime(state=path)` starts from.
+
+        Example::
+
+            handle.save_state("inventory.json")
+            with mock_chime(state="inventory.json"):
+                ...
+        """
+        backend = self._backend()
+        with backend.lock:
+            now = clock.now()
+            backend.settle(now)
+            state_file.save(backend, path, now)
+
     def inject_error(
         self, operation: str, code: str, *, times: int = 1, message: str | None = None
     ) -> None:
@@ -233,16 +261,23 @@ def mock_chime(target: T, /) -> T: ...
 
 
 @overload
-def mock_chime(*, processing_delay: float | _dt.timedelta | None = 0.0) -> ChimeMock: ...
+def mock_chime(
+    *, processing_delay: float | _dt.timedelta | None = 0.0, state: StatePath | None = None
+) -> ChimeMock: ...
 
 
 def mock_chime(
-    target: Any = None, /, *, processing_delay: float | _dt.timedelta | None = 0.0
+    target: Any = None,
+    /,
+    *,
+    processing_delay: float | _dt.timedelta | None = 0.0,
+    state: StatePath | None = None,
 ) -> Any:
     """Mock Amazon Chime and Chime SDK Voice for boto3 clients.
 
     Use it bare (`@mock_chime`), with options (`@mock_chime(processing_delay=5)`), as a context
     manager (`with mock_chime() as handle:`) or with `handle.start()` / `handle.stop()`.
+    `state="inventory.json"` starts from a file written by `handle.save_state`.
     """
-    mock = ChimeMock(processing_delay=processing_delay)
+    mock = ChimeMock(processing_delay=processing_delay, state=state)
     return mock if target is None else mock(target)
