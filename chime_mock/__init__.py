@@ -2,7 +2,8 @@
 
 from chime_mock.backend.state_file import StateFileError
 from chime_mock.errors import ServiceError
+from chime_mock.journal import RecordedCall
 from chime_mock.mock import ChimeMock, mock_chime
 
-__all__ = ["ChimeMock", "ServiceError", "StateFileError", "mock_chime"]
+__all__ = ["ChimeMock", "RecordedCall", "ServiceError", "StateFileError", "mock_chime"]
 __version__ = "0.1.0"

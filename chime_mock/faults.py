@@ -50,6 +50,3 @@ class Faults:
                 self._pending.remove(fault)
             return fault
         return None
-
-    def pending(self) -> list[Fault]:
-        return list(self._pending)

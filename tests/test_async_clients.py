@@ -12,7 +12,6 @@ from typing import Any, TypeVar
 import pytest
 
 aiobotocore_session = pytest.importorskip("aiobotocore.session")
-aioboto3 = pytest.importorskip("aioboto3")
 
 from chime_mock import ChimeMock, mock_chime  # noqa: E402
 from tests.conftest import order_numbers  # noqa: E402
@@ -23,6 +22,11 @@ NUMBERS = ["+12065550100", "+12065550101"]
 
 def run(flow: Callable[[], Awaitable[T]]) -> T:
     return asyncio.run(flow())  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def aioboto3_session() -> Any:
+    return pytest.importorskip("aioboto3").Session()
 
 
 @asynccontextmanager
@@ -53,20 +57,24 @@ def test_an_aiobotocore_client_runs_the_order_flow(handle: ChimeMock) -> None:
     run(flow)
 
 
-def test_an_aioboto3_client_sees_what_boto3_ordered(handle: ChimeMock, voice: Any) -> None:
+def test_an_aioboto3_client_sees_what_boto3_ordered(
+    handle: ChimeMock, voice: Any, aioboto3_session: Any
+) -> None:
     order_id = order_numbers(voice, NUMBERS[0])["PhoneNumberOrderId"]
 
     async def flow() -> str:
-        async with aioboto3.Session().client("chime-sdk-voice", region_name="us-east-1") as c:
+        async with aioboto3_session.client("chime-sdk-voice", region_name="us-east-1") as c:
             got = await c.get_phone_number_order(PhoneNumberOrderId=order_id)
             return str(got["PhoneNumberOrder"]["Status"])
 
     assert run(flow) == "Successful"
 
 
-def test_boto3_sees_what_an_async_client_ordered(handle: ChimeMock, chime: Any) -> None:
+def test_boto3_sees_what_an_aioboto3_client_ordered(
+    handle: ChimeMock, chime: Any, aioboto3_session: Any
+) -> None:
     async def flow() -> None:
-        async with aioboto3.Session().client("chime", region_name="us-east-1") as c:
+        async with aioboto3_session.client("chime", region_name="us-east-1") as c:
             await c.create_phone_number_order(
                 ProductType="VoiceConnector", E164PhoneNumbers=[NUMBERS[0]]
             )
@@ -148,10 +156,10 @@ def test_a_client_made_without_credentials_before_the_mock_signs_with_the_fakes(
 @mock_chime
 class AsyncTestCaseTest(unittest.IsolatedAsyncioTestCase):
     async def asyncSetUp(self) -> None:
-        self.session = aioboto3.Session()
+        self.session = aiobotocore_session.get_session()
 
     async def test_orders_in_an_isolated_asyncio_test_case(self) -> None:
-        async with self.session.client("chime-sdk-voice", region_name="us-east-1") as voice:
+        async with self.session.create_client("chime-sdk-voice", region_name="us-east-1") as voice:
             await voice.create_phone_number_order(
                 ProductType="VoiceConnector", E164PhoneNumbers=[NUMBERS[0]]
             )
@@ -159,6 +167,6 @@ class AsyncTestCaseTest(unittest.IsolatedAsyncioTestCase):
         self.assertEqual(len(orders), 1)
 
     async def test_each_test_starts_empty(self) -> None:
-        async with self.session.client("chime-sdk-voice", region_name="us-east-1") as voice:
+        async with self.session.create_client("chime-sdk-voice", region_name="us-east-1") as voice:
             orders = (await voice.list_phone_number_orders())["PhoneNumberOrders"]
         self.assertEqual(orders, [])

@@ -9,8 +9,7 @@ import boto3
 import pytest
 from botocore.exceptions import ClientError
 
-from chime_mock import ChimeMock
-from chime_mock.journal import RecordedCall
+from chime_mock import ChimeMock, RecordedCall
 from tests.conftest import order_numbers
 
 
