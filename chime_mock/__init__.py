@@ -1,7 +1,6 @@
 """chime_mock: an in-memory fake of the Amazon Chime and Chime SDK Voice phone-number APIs."""
 
-from chime_mock.backend.state_file import StateFileError
-from chime_mock.errors import ServiceError
+from chime_mock.errors import ServiceError, StateFileError
 from chime_mock.journal import RecordedCall
 from chime_mock.mock import ChimeMock, mock_chime
 

@@ -6,13 +6,82 @@ import argparse
 from collections.abc import Sequence
 
 
+def _delay(text: str) -> float | None:
+    if text == "never":
+        return None
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number of seconds or 'never'"
+        ) from None
+    if seconds < 0:
+        raise argparse.ArgumentTypeError("a processing delay cannot be negative")
+    return seconds
+
+
+def _limit(text: str) -> int | None:
+    if text == "none":
+        return None
+    try:
+        limit = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number or 'none'") from None
+    if limit < 0:
+        raise argparse.ArgumentTypeError("a phone number limit cannot be negative")
+    return limit
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="chime-mock", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("demo", help="order numbers from the mock and print what AWS would answer")
+    server = commands.add_parser(
+        "server", help="serve the fake over HTTP for the AWS CLI, other SDKs and other processes"
+    )
+    server.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    server.add_argument(
+        "--port",
+        type=int,
+        default=5000,
+        help="port to listen on; 0 picks a free one (default 5000)",
+    )
+    server.add_argument(
+        "--processing-delay",
+        type=_delay,
+        default=0.0,
+        metavar="SECONDS",
+        help="how long new orders stay Processing; 'never' keeps them Processing until "
+        "POST /_chime_mock/orders/ID/complete (default 0)",
+    )
+    server.add_argument(
+        "--phone-number-limit",
+        type=_limit,
+        default=25,
+        metavar="N",
+        help="phone numbers each account may hold (Amazon Chime's default quota: 25); "
+        "'none' for no limit",
+    )
+    server.add_argument("--quiet", action="store_true", help="do not log each request")
     arguments = parser.parse_args(argv)
     if arguments.command == "demo":
         from chime_mock.demo import main as demo
 
         demo()
+    elif arguments.command == "server":
+        from chime_mock.server import ChimeMockServer, serve
+
+        listener = ChimeMockServer(
+            arguments.host,
+            arguments.port,
+            processing_delay=arguments.processing_delay,
+            phone_number_limit=arguments.phone_number_limit,
+            log_requests=not arguments.quiet,
+        )
+        try:
+            serve(listener)
+        except OSError as error:  # the port is taken, or the address is not this machine's
+            parser.exit(
+                1, f"chime-mock: cannot listen on {arguments.host}:{arguments.port}: {error}\n"
+            )
     return 0

@@ -15,6 +15,7 @@ from typing import Any
 
 from chime_mock import clock
 from chime_mock.backend import Backend, Scope
+from chime_mock.defaults import DEFAULT_ACCOUNT, DEFAULT_REGION, GLOBAL_SERVICES
 from chime_mock.errors import ServiceError
 from chime_mock.operations import HANDLERS, Call
 from chime_mock.protocol import catalog
@@ -29,10 +30,6 @@ from chime_mock.protocol.serialization import (
 )
 from chime_mock.protocol.validation import validate
 
-DEFAULT_ACCOUNT = "123456789012"
-DEFAULT_REGION = "us-east-1"
-GLOBAL_SERVICES = frozenset({"chime"})  # legacy Chime: one endpoint, state global per account
-
 _CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/[^/]*/([^/]*)/")
 
 
@@ -43,7 +40,10 @@ def router(service: str) -> Router:
 
 def _credential_scope(headers: Mapping[str, str]) -> tuple[str, str]:
     """The access key ID and region of the SigV4 credential scope of the Authorization header."""
-    found = _CREDENTIAL.search(headers.get("authorization", ""))
+    authorization: str | bytes = headers.get("authorization", "")
+    if isinstance(authorization, bytes):  # botocore's prepared requests may carry bytes
+        authorization = authorization.decode("latin-1")
+    found = _CREDENTIAL.search(authorization)
     if found:
         return found.group(1), found.group(2) or DEFAULT_REGION
     return "", DEFAULT_REGION

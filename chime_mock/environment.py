@@ -25,18 +25,24 @@ _DEFAULT_REGION = ("AWS_DEFAULT_REGION", "us-east-1")  # only when none is confi
 
 
 class FakeEnvironment:
+    """Swaps the AWS variables in; `exit` puts back exactly what was there, touching only what
+    changed (each environment write is a system call: this keeps entering the mock cheap)."""
+
     def __init__(self) -> None:
         self._saved: dict[str, str | None] | None = None
         self._saved_session: Any = None
 
     def enter(self) -> None:
-        names = [*_SET, *_REMOVED, _DEFAULT_REGION[0], "AWS_REGION"]
-        self._saved = {name: os.environ.get(name) for name in names}
-        os.environ.update(_SET)
-        for name in _REMOVED:
-            os.environ.pop(name, None)
-        if not os.environ.get("AWS_DEFAULT_REGION") and not os.environ.get("AWS_REGION"):
-            os.environ[_DEFAULT_REGION[0]] = _DEFAULT_REGION[1]
+        environ = os.environ
+        wanted: dict[str, str | None] = {**_SET, **dict.fromkeys(_REMOVED)}
+        if not environ.get("AWS_DEFAULT_REGION") and not environ.get("AWS_REGION"):
+            wanted[_DEFAULT_REGION[0]] = _DEFAULT_REGION[1]
+        self._saved = {}
+        for name, value in wanted.items():
+            current = environ.get(name)
+            if current != value:
+                self._saved[name] = current
+                _put(name, value)
         # boto3's default session caches the credentials it resolved first; start a new one so
         # `boto3.client(...)` inside the mock signs with the fakes.
         boto3: Any = sys.modules.get("boto3")
@@ -48,12 +54,17 @@ class FakeEnvironment:
         if self._saved is None:
             return
         for name, value in self._saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+            _put(name, value)
         self._saved = None
         boto3: Any = sys.modules.get("boto3")
         if boto3 is not None:
             boto3.DEFAULT_SESSION = self._saved_session
         self._saved_session = None
+
+
+def _put(name: str, value: str | None) -> None:
+    if value is None:
+        if name in os.environ:
+            del os.environ[name]
+    else:
+        os.environ[name] = value

@@ -143,10 +143,7 @@ class Interceptor:
             method=request.method,
             path=url.path or "/",
             query=url.query,
-            headers={
-                key.lower(): value.decode("latin-1") if isinstance(value, bytes) else value
-                for key, value in request.headers.items()
-            },
+            headers=request.headers,  # botocore's HTTPHeaders: looked up case-insensitively
             body=_request_body(request.body),
         )
         return dispatch(backend, service, http_request)

@@ -9,22 +9,22 @@ from __future__ import annotations
 import datetime as _dt
 import inspect
 import os
+import sys
 import threading
-import unittest
 from collections.abc import Callable, Iterable
 from types import TracebackType
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import wrapt
 
-from chime_mock import clock
-from chime_mock.backend import Backend, state_file
-from chime_mock.backend.records import PhoneNumberOrder
+from chime_mock import clock, options
+from chime_mock.defaults import DEFAULT_ACCOUNT, DEFAULT_PHONE_NUMBER_LIMIT, DEFAULT_REGION
 from chime_mock.environment import FakeEnvironment
-from chime_mock.faults import Fault
-from chime_mock.interception import INTERCEPTOR
-from chime_mock.journal import RecordedCall
-from chime_mock.protocol import catalog
+
+if TYPE_CHECKING:
+    from chime_mock.backend import Backend
+    from chime_mock.backend.records import PhoneNumberOrder
+    from chime_mock.journal import RecordedCall
 
 T = TypeVar("T")
 StatePath = str | os.PathLike[str]
@@ -47,20 +47,6 @@ class _Activations:
 _ACTIVE = _Activations()
 
 
-def _processing_delay(value: float | _dt.timedelta | None) -> _dt.timedelta | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float, _dt.timedelta)):
-        raise TypeError(
-            "chime_mock: processing_delay takes seconds (a number), a timedelta, or None to keep "
-            f"orders Processing until complete_order(); got {value!r}"
-        )
-    delay = value if isinstance(value, _dt.timedelta) else _dt.timedelta(seconds=value)
-    if delay < _dt.timedelta(0):
-        raise ValueError(f"chime_mock: processing_delay cannot be negative; got {value!r}")
-    return delay
-
-
 class ChimeMock:
     """An activation of the fake Chime services, and the handle that steers it.
 
@@ -78,14 +64,21 @@ class ChimeMock:
         self,
         *,
         processing_delay: float | _dt.timedelta | None = 0.0,
+        phone_number_limit: int | None = DEFAULT_PHONE_NUMBER_LIMIT,
         state: StatePath | None = None,
     ) -> None:
-        self.processing_delay = _processing_delay(processing_delay)
+        self.processing_delay = options.processing_delay(processing_delay)
+        self.phone_number_limit = options.phone_number_limit(phone_number_limit)
         self.state = state
 
     # -- activation ---------------------------------------------------------------------------
 
     def start(self) -> ChimeMock:
+        # Imported here, not at the top: `import chime_mock` stays cheap for test collection,
+        # and the protocol, backend and phonenumbers load once, at the first activation.
+        from chime_mock.backend import Backend, state_file
+        from chime_mock.interception import INTERCEPTOR
+
         # Read before anything changes: a bad state file leaves the mock (and any outer one) as
         # it was.
         loaded = None if self.state is None else state_file.load(self.state)
@@ -97,7 +90,7 @@ class ChimeMock:
                 _ACTIVE.backend = loaded if loaded is not None else Backend()
                 INTERCEPTOR.install(_ACTIVE.backend)
             _ACTIVE.stack.append(self)
-            self._backend().processing_delay = self.processing_delay
+            self._apply_options()
         return self
 
     def stop(self) -> None:
@@ -106,11 +99,18 @@ class ChimeMock:
                 raise RuntimeError("chime_mock: stop() called on a mock that is not started")
             del _ACTIVE.stack[len(_ACTIVE.stack) - 1 - _ACTIVE.stack[::-1].index(self)]
             if _ACTIVE.stack:
-                self._backend().processing_delay = _ACTIVE.stack[-1].processing_delay
+                _ACTIVE.stack[-1]._apply_options()
                 return
+            from chime_mock.interception import INTERCEPTOR
+
             INTERCEPTOR.uninstall()
             _ACTIVE.environment.exit()
             _ACTIVE.backend = None
+
+    def _apply_options(self) -> None:
+        backend = self._backend()
+        backend.processing_delay = self.processing_delay
+        backend.phone_number_limit = self.phone_number_limit
 
     @property
     def active(self) -> bool:
@@ -157,10 +157,12 @@ class ChimeMock:
         return run(function)
 
     def _decorate_class(self, cls: type) -> type:
-        if issubclass(cls, unittest.TestCase):
+        unittest = sys.modules.get("unittest")  # not imported: cls cannot be a TestCase
+        if unittest is not None and issubclass(cls, unittest.TestCase):
             # run() spans setUp, the test, tearDown and cleanups (async ones too): all mocked,
             # each test with fresh state.
-            cls.run = self._decorate_function(cls.run)  # type: ignore[method-assign]
+            wrapped_run = self._decorate_function(cls.run)  # type: ignore[attr-defined]
+            setattr(cls, "run", wrapped_run)  # noqa: B010
             return cls
         for name in dir(cls):
             if name.startswith("test") and inspect.isfunction(inspect.getattr_static(cls, name)):
@@ -188,6 +190,72 @@ class ChimeMock:
             backend.settle(now)
             backend.complete_order(order_id, failed, now)
 
+    def make_unavailable(self, *numbers: str) -> None:
+        """Have the carrier refuse these numbers: search never offers them and every later
+        order of them ends with the number Failed (so tests can produce Partial and Failed
+        orders).
+
+        Example::
+
+            handle.make_unavailable("+12065550100")
+        """
+        backend = self._backend()
+        with backend.lock:
+            backend.make_unavailable(numbers)
+
+    def seed_porting_order(
+        self,
+        numbers: Iterable[str],
+        *,
+        foc_date: _dt.datetime,
+        product_type: str = "VoiceConnector",
+        status: str | None = None,
+        service: str = "chime-sdk-voice",
+        account: str = DEFAULT_ACCOUNT,
+        region: str = DEFAULT_REGION,
+    ) -> str:
+        """Add a porting order, as an AWS support case would; returns its PhoneNumberOrderId.
+
+        Its numbers show the port-in status until the clock reaches `foc_date`, then they are
+        Unassigned and the order Successful. `status` is the order's porting status (FOC unless
+        given; CancelRequested and Cancelled orders never complete).
+
+        Example::
+
+            order_id = handle.seed_porting_order(
+                ["+12065550100"], foc_date=datetime(2026, 5, 1, tzinfo=timezone.utc)
+            )
+        """
+        from chime_mock.backend import Scope, porting
+        from chime_mock.defaults import GLOBAL_SERVICES
+        from chime_mock.protocol.models import MOCKED_SERVICES
+
+        if isinstance(numbers, str):
+            numbers = (numbers,)
+        if service not in MOCKED_SERVICES:
+            raise ValueError(
+                f"chime_mock: service is one of {', '.join(MOCKED_SERVICES)}; got {service!r}"
+            )
+        if not isinstance(foc_date, _dt.datetime) or foc_date.tzinfo is None:
+            raise TypeError(
+                "chime_mock: foc_date takes a timezone-aware datetime, e.g. "
+                f"datetime(2026, 5, 1, tzinfo=timezone.utc); got {foc_date!r}"
+            )
+        scope = Scope(service, account, None if service in GLOBAL_SERVICES else region)
+        backend = self._backend()
+        with backend.lock:
+            now = clock.now()
+            backend.settle(now)
+            order = backend.seed_porting_order(
+                scope,
+                product_type,
+                list(numbers),
+                foc_date,
+                status or porting.default_status(service),
+                now,
+            )
+            return order.order_id
+
     def reset(self) -> None:
         """Forget every order, number, injected fault and journaled call; the mock stays active."""
         backend = self._backend()
@@ -207,6 +275,8 @@ class ChimeMock:
         with backend.lock:
             now = clock.now()
             backend.settle(now)
+            from chime_mock.backend import state_file
+
             state_file.save(backend, path, now)
 
     def inject_error(
@@ -222,6 +292,9 @@ class ChimeMock:
 
             handle.inject_error("CreatePhoneNumberOrder", "ServiceUnavailableException")
         """
+        from chime_mock.faults import Fault
+        from chime_mock.protocol import catalog
+
         catalog.check_operation_error(operation, code)
         if isinstance(times, bool) or not isinstance(times, int) or times < 1:
             raise ValueError(
@@ -262,7 +335,10 @@ def mock_chime(target: T, /) -> T: ...
 
 @overload
 def mock_chime(
-    *, processing_delay: float | _dt.timedelta | None = 0.0, state: StatePath | None = None
+    *,
+    processing_delay: float | _dt.timedelta | None = 0.0,
+    phone_number_limit: int | None = DEFAULT_PHONE_NUMBER_LIMIT,
+    state: StatePath | None = None,
 ) -> ChimeMock: ...
 
 
@@ -271,13 +347,17 @@ def mock_chime(
     /,
     *,
     processing_delay: float | _dt.timedelta | None = 0.0,
+    phone_number_limit: int | None = DEFAULT_PHONE_NUMBER_LIMIT,
     state: StatePath | None = None,
 ) -> Any:
     """Mock Amazon Chime and Chime SDK Voice for boto3 clients.
 
-    Use it bare (`@mock_chime`), with options (`@mock_chime(processing_delay=5)`), as a context
-    manager (`with mock_chime() as handle:`) or with `handle.start()` / `handle.stop()`.
-    `state="inventory.json"` starts from a file written by `handle.save_state`.
+    Use it bare (`@mock_chime`), with options (`@mock_chime(processing_delay=5)`;
+    `phone_number_limit` is each account's inventory quota, 25 unless given, None for no limit),
+    as a context manager (`with mock_chime() as handle:`) or with `handle.start()` /
+    `handle.stop()`. `state="inventory.json"` starts from a file written by `handle.save_state`.
     """
-    mock = ChimeMock(processing_delay=processing_delay, state=state)
+    mock = ChimeMock(
+        processing_delay=processing_delay, phone_number_limit=phone_number_limit, state=state
+    )
     return mock if target is None else mock(target)

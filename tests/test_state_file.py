@@ -13,9 +13,15 @@ import pytest
 import time_machine
 
 from chime_mock import ChimeMock, StateFileError, mock_chime
-from chime_mock.backend import Backend
-from chime_mock.backend.records import OrderedPhoneNumber, PhoneNumber, PhoneNumberOrder
+from chime_mock.backend import Backend, Scope
+from chime_mock.backend.records import (
+    OrderedPhoneNumber,
+    PhoneNumber,
+    PhoneNumberOrder,
+    PhoneNumberSettings,
+)
 from chime_mock.backend.state_file import VERSION
+from chime_mock.defaults import DEFAULT_ACCOUNT
 from chime_mock.mock import _ACTIVE
 from tests.conftest import order_numbers
 
@@ -34,51 +40,57 @@ def _client(service: str, region: str = "us-east-1", account: str | None = None)
 
 
 def _populate(handle: ChimeMock) -> None:
-    """Orders in every state, numbers in several scopes, and every record field set."""
+    """Orders and numbers in every state and several scopes, with every record field set."""
     voice = _client("chime-sdk-voice")
-    done = order_numbers(voice, "+12065550100", "+12065550101", Name="front desk")
+    done = order_numbers(voice, "+12065550100", "+12065550101", "+12065550102", Name="desk")
     handle.complete_order(done["PhoneNumberOrderId"], failed=["+12065550101"])
     order_numbers(voice, "+12065550100")  # already held: doomed to fail
+    voice.update_phone_number(PhoneNumberId="+12065550100", CallingName="Front Desk")  # pending
+    voice.delete_phone_number(PhoneNumberId="+12065550102")  # into the deletion queue
+    handle.make_unavailable("+12065550199")
     order_numbers(
         _client("chime-sdk-voice", "eu-west-2"),
         "+442071838750",
-        ProductType=("SipMediaApplicationDialIn"),
+        ProductType="SipMediaApplicationDialIn",
     )
-    legacy = order_numbers(_client("chime", account=OTHER_ACCOUNT), "+18005550100")
-    # Fields no mocked operation sets yet, set by hand so the round trip covers their types. (On
-    # a legacy Chime order, whose model has no FocDate, so no answer ever serializes it.)
-    record = handle.order(legacy["PhoneNumberOrderId"])
-    record.foc_date = START + dt.timedelta(days=14)
-    for inventory in _backend().inventories():
-        for number in inventory.numbers.values():
-            number.calling_name, number.calling_name_status = "Front Desk", "UpdateSucceeded"
-            number.deletion = START + dt.timedelta(days=7)
-            number.associations = [
-                {
-                    "Value": "abcdef1ghij2klmno3pqr4",
-                    "Name": "VoiceConnectorId",
-                    "AssociatedTimestamp": START,
-                }
-            ]
+    handle.seed_porting_order(
+        ["+12065550103"], foc_date=START + dt.timedelta(days=14), account=OTHER_ACCOUNT
+    )
+    legacy = _client("chime", account=OTHER_ACCOUNT)
+    order_numbers(legacy, "+18005550100")
+    legacy.update_phone_number_settings(CallingName="Example Corp")
+    # No mocked operation sets associations yet: set by hand, so the round trip covers them.
+    inventory = _backend().inventory(Scope("chime-sdk-voice", DEFAULT_ACCOUNT, "us-east-1"))
+    inventory.numbers["%2B12065550100"].associations = [
+        {
+            "Value": "abcdef1ghij2klmno3pqr4",
+            "Name": "VoiceConnectorId",
+            "AssociatedTimestamp": START,
+        }
+    ]
 
 
 def _records(backend: Backend) -> list[Any]:
     return [
         record
         for inventory in backend.inventories()
-        for record in [*inventory.orders.values(), *inventory.numbers.values()]
+        for record in [*inventory.orders.values(), *inventory.numbers.values(), inventory.settings]
+        if record is not None
     ]
 
 
 def _snapshot(backend: Backend) -> dict[str, Any]:
     return {
         "inventories": {
-            inventory.scope: (dict(inventory.orders), dict(inventory.numbers))
+            inventory.scope: (dict(inventory.orders), dict(inventory.numbers), inventory.settings)
             for inventory in backend.inventories()
         },
         "owners": dict(backend._owners),
         "order_scopes": dict(backend._order_scopes),
         "pending": sorted(backend._pending),
+        "unavailable": set(backend._unavailable),
+        "deleting": dict(backend._deleting),
+        "naming": dict(backend._naming),
     }
 
 
@@ -106,7 +118,7 @@ def test_the_round_trip_sets_every_field_of_every_record(
     path, _ = saved
     with mock_chime(state=path):
         records = _records(_backend())
-    for cls in (PhoneNumberOrder, PhoneNumber, OrderedPhoneNumber):
+    for cls in (PhoneNumberOrder, PhoneNumber, OrderedPhoneNumber, PhoneNumberSettings):
         instances = [r for r in records if isinstance(r, cls)]
         if cls is OrderedPhoneNumber:
             instances = [e for r in records if isinstance(r, PhoneNumberOrder) for e in r.ordered]

@@ -41,3 +41,8 @@ def capabilities(facts: NumberFacts, product_type: str) -> dict[str, bool]:
         "InboundMMS": mms,
         "OutboundMMS": mms,
     }
+
+
+def takes_calling_name(facts: NumberFacts) -> bool:
+    """Outbound calling names (CNAM) exist for US local numbers only: the mock's choice."""
+    return facts.country == "US" and facts.type == "Local"

@@ -46,5 +46,15 @@ class PhoneNumber:
     name: str | None = None
     calling_name: str | None = None
     calling_name_status: str | None = None
+    # When a CallingName update (CallingNameStatus UpdateInProgress) succeeds.
+    calling_name_ready_at: _dt.datetime | None = None
     deletion: _dt.datetime | None = None
     associations: list[dict[str, object]] = field(default_factory=list)
+
+
+@dataclass
+class PhoneNumberSettings:
+    """The account's default outbound calling name (Get/UpdatePhoneNumberSettings)."""
+
+    calling_name: str | None
+    updated: _dt.datetime

@@ -17,20 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from chime_mock.backend.codec import CodecError, decode, encode
-from chime_mock.backend.records import PhoneNumber, PhoneNumberOrder
+from chime_mock.backend.records import PhoneNumber, PhoneNumberOrder, PhoneNumberSettings
 from chime_mock.backend.store import Backend, Scope
+from chime_mock.errors import StateFileError
 
 FORMAT = "chime_mock state"
 VERSION = 1  # raise on any change an older chime_mock could not read
-
-
-class StateFileError(ValueError):
-    """A state file that cannot be loaded; names the file and the problem."""
-
-    def __init__(self, path: Path, problem: str) -> None:
-        super().__init__(f"chime_mock: cannot load the state file {path}: {problem}")
-        self.path = path
-        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -51,12 +43,16 @@ def attribute(key: str, name: str, declared: Any) -> Collection:
     )
 
 
+_INVENTORY_PARTS = ("scope", "orders", "numbers", "settings")
+
+
 def _dump_inventories(backend: Backend) -> Any:
     return [
         {
             "scope": encode(inventory.scope, Scope),
             "orders": encode(list(inventory.orders.values()), list[PhoneNumberOrder]),
             "numbers": encode(list(inventory.numbers.values()), list[PhoneNumber]),
+            "settings": encode(inventory.settings, PhoneNumberSettings | None),
         }
         for inventory in backend.inventories()
     ]
@@ -65,8 +61,8 @@ def _dump_inventories(backend: Backend) -> Any:
 def _load_inventories(backend: Backend, data: Any) -> None:
     for index, part in enumerate(decode(data, list[dict[str, Any]], "inventories")):
         where = f"inventories[{index}]"
-        if set(part) != {"scope", "orders", "numbers"}:
-            raise CodecError(where, "expected exactly the fields scope, orders and numbers")
+        if set(part) != set(_INVENTORY_PARTS):
+            raise CodecError(where, f"expected exactly the fields {', '.join(_INVENTORY_PARTS)}")
         scope = decode(part["scope"], Scope, f"{where}.scope")
         inventory = backend.inventory(scope)
         for order in decode(part["orders"], list[PhoneNumberOrder], f"{where}.orders"):
@@ -76,6 +72,9 @@ def _load_inventories(backend: Backend, data: Any) -> None:
             backend._order_scopes[order.order_id] = scope
         for number in decode(part["numbers"], list[PhoneNumber], f"{where}.numbers"):
             inventory.numbers[number.phone_number_id] = number
+        inventory.settings = decode(
+            part["settings"], PhoneNumberSettings | None, f"{where}.settings"
+        )
 
 
 def _dump_pending(backend: Backend) -> Any:
@@ -105,13 +104,16 @@ def _load_seq(backend: Backend, data: Any) -> None:
 # One entry per collection `Backend.reset()` creates, in load order (later entries may refer to
 # records loaded by earlier ones). When Backend gains a collection, add it here: `attribute(...)`
 # with its declared type is enough for dicts, lists and sets of records, datetimes and Scopes.
-# Not saved on purpose: `lock`, `processing_delay` (an option of each mock_chime), `faults` and
-# `journal` (test tooling), the inventories' page tokens, and `_order_scopes` (rebuilt from the
-# inventories).
+# Not saved on purpose: `lock`, `processing_delay` and `phone_number_limit` (options of each
+# mock_chime), `faults` and `journal` (test tooling), the inventories' page tokens, and
+# `_order_scopes` (rebuilt from the inventories).
 COLLECTIONS: tuple[Collection, ...] = (
     Collection("inventories", _dump_inventories, _load_inventories),
     attribute("owners", "_owners", dict[str, Scope]),
     Collection("pending_orders", _dump_pending, _load_pending),
+    attribute("unavailable", "_unavailable", set[str]),
+    attribute("deleting", "_deleting", dict[str, Scope]),
+    attribute("naming", "_naming", dict[str, Scope]),
     Collection("next_seq", _dump_seq, _load_seq),
 )
 # ===============================================================================================

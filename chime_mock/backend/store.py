@@ -13,13 +13,22 @@ import uuid
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from chime_mock.backend import product_types
+from chime_mock.backend import lifecycle, number_rules, porting, product_types, search
 from chime_mock.backend.paging import PageTokens
-from chime_mock.backend.phone_numbers import describe
-from chime_mock.backend.records import OrderedPhoneNumber, PhoneNumber, PhoneNumberOrder
-from chime_mock.errors import bad_request
+from chime_mock.backend.phone_numbers import NumberFacts, canonical_id, describe
+from chime_mock.backend.records import (
+    OrderedPhoneNumber,
+    PhoneNumber,
+    PhoneNumberOrder,
+    PhoneNumberSettings,
+)
+from chime_mock.defaults import DEFAULT_PHONE_NUMBER_LIMIT
+from chime_mock.errors import ServiceError, bad_request
 from chime_mock.faults import Faults
 from chime_mock.journal import Journal
+
+# Statuses that do not take a place in the inventory quota.
+_OUTSIDE_QUOTA = frozenset({"AcquireFailed", "DeleteInProgress", "Cancelled"})
 
 
 class Scope(NamedTuple):
@@ -39,14 +48,25 @@ class Inventory:
         self.numbers: dict[str, PhoneNumber] = {}  # by phone_number_id
         self.order_pages = PageTokens()
         self.number_pages = PageTokens()
+        self.search_pages = PageTokens()
+        self.settings: PhoneNumberSettings | None = None
+
+    def held(self) -> int:
+        """How many numbers count against the inventory quota."""
+        return sum(number.status not in _OUTSIDE_QUOTA for number in self.numbers.values())
 
 
 class Backend:
     """All state of one fake AWS; `reset()` empties it."""
 
-    def __init__(self, processing_delay: _dt.timedelta | None = _dt.timedelta(0)) -> None:
+    def __init__(
+        self,
+        processing_delay: _dt.timedelta | None = _dt.timedelta(0),
+        phone_number_limit: int | None = DEFAULT_PHONE_NUMBER_LIMIT,
+    ) -> None:
         self.lock = threading.RLock()
         self.processing_delay = processing_delay
+        self.phone_number_limit = phone_number_limit
         self.reset()
 
     def reset(self) -> None:
@@ -56,6 +76,12 @@ class Backend:
         self._owners: dict[str, Scope] = {}
         self._order_scopes: dict[str, Scope] = {}
         self._pending: dict[str, PhoneNumberOrder] = {}  # Processing orders, by ID
+        # Numbers a carrier refuses (handle.make_unavailable): search skips them, orders fail them.
+        self._unavailable: set[str] = set()
+        # Numbers waiting for the clock, by E.164 (each is owned, so held by one scope): in the
+        # deletion queue, and with a CallingName update in progress.
+        self._deleting: dict[str, Scope] = {}
+        self._naming: dict[str, Scope] = {}
         self._seq = itertools.count()
         # Test tooling that `reset()` also clears (issue 4): injected faults and the call journal.
         self.faults = Faults()
@@ -99,45 +125,152 @@ class Backend:
             )
 
         inventory = self.inventory(scope)
-        order_id = str(uuid.uuid4())
-        order = PhoneNumberOrder(
-            order_id=order_id,
-            product_type=product_type,
+        self._check_quota(inventory, len(e164s))
+        order = self._new_order(
+            scope,
+            product_type,
+            e164s,
+            now,
             order_type="New",
             status="Processing",
-            ordered=[OrderedPhoneNumber(e164, "Processing") for e164 in e164s],
-            created=now,
-            updated=now,
-            seq=next(self._seq),
             ready_at=None if self.processing_delay is None else now + self.processing_delay,
             name=name,
         )
         for facts in facts_list:
-            if facts.e164 in self._owners:
+            if facts.e164 in self._owners:  # held by someone: it never enters this inventory
                 order.doomed.add(facts.e164)
                 continue
-            self._owners[facts.e164] = scope
-            inventory.numbers[facts.phone_number_id] = PhoneNumber(
-                phone_number_id=facts.phone_number_id,
-                e164=facts.e164,
-                country=facts.country,
-                type=facts.type,
-                product_type=product_type,
-                status="AcquireInProgress",
-                capabilities=product_types.capabilities(facts, product_type),
-                created=now,
-                updated=now,
-                seq=next(self._seq),
-                order_id=order_id,
-                name=name,
-            )
-        inventory.orders[order_id] = order
-        self._order_scopes[order_id] = scope
-        self._pending[order_id] = order
+            if facts.e164 in self._unavailable:  # the carrier refuses it as the order completes
+                order.doomed.add(facts.e164)
+            self._add_number(scope, facts, order, "AcquireInProgress", now)
         return order
 
+    def seed_porting_order(
+        self,
+        scope: Scope,
+        product_type: str,
+        numbers: list[str],
+        foc_date: _dt.datetime,
+        status: str,
+        now: _dt.datetime,
+    ) -> PhoneNumberOrder:
+        """A porting order as a support case makes it: its numbers arrive on the FOC date."""
+        if status not in porting.statuses(scope.service):
+            raise ValueError(
+                f"chime_mock: a {scope.service} porting order can have status "
+                f"{', '.join(porting.statuses(scope.service))}; got {status!r}"
+            )
+        if not numbers:
+            raise ValueError("chime_mock: a porting order needs at least one phone number")
+        facts_list = []
+        for number in numbers:
+            facts = describe(number)
+            if facts is None:
+                raise ValueError(f"chime_mock: {number!r} is not a valid E.164 phone number")
+            try:
+                product_types.check_product_type(product_type, facts, "number")
+            except ServiceError as error:
+                raise ValueError(f"chime_mock: {error.message}") from None
+            if facts.e164 in self._owners:
+                raise ValueError(
+                    f"chime_mock: {facts.e164} is already held by account "
+                    f"{self._owners[facts.e164].account} ({self._owners[facts.e164].service}); "
+                    "a number can be ported in only once"
+                )
+            facts_list.append(facts)
+        if len({facts.e164 for facts in facts_list}) != len(facts_list):
+            raise ValueError("chime_mock: the porting order lists a number more than once")
+        completes = porting.completes_on_foc_date(status)
+        order = self._new_order(
+            scope,
+            product_type,
+            [facts.e164 for facts in facts_list],
+            now,
+            order_type="Porting",
+            status=status,
+            ready_at=foc_date if completes else None,
+        )
+        order.foc_date = foc_date
+        if not completes:
+            self._pending.pop(order.order_id)
+        number_status = porting.number_status(scope.service, status)
+        for facts in facts_list:
+            self._add_number(scope, facts, order, number_status, now)
+            if number_status == "Cancelled":
+                self._owners.pop(facts.e164)
+        return order
+
+    def _new_order(
+        self,
+        scope: Scope,
+        product_type: str,
+        e164s: list[str],
+        now: _dt.datetime,
+        *,
+        order_type: str,
+        status: str,
+        ready_at: _dt.datetime | None,
+        name: str | None = None,
+    ) -> PhoneNumberOrder:
+        order = PhoneNumberOrder(
+            order_id=str(uuid.uuid4()),
+            product_type=product_type,
+            order_type=order_type,
+            status=status,
+            ordered=[OrderedPhoneNumber(e164, "Processing") for e164 in e164s],
+            created=now,
+            updated=now,
+            seq=next(self._seq),
+            ready_at=ready_at,
+            name=name,
+        )
+        self.inventory(scope).orders[order.order_id] = order
+        self._order_scopes[order.order_id] = scope
+        self._pending[order.order_id] = order
+        return order
+
+    def _add_number(
+        self,
+        scope: Scope,
+        facts: NumberFacts,
+        order: PhoneNumberOrder,
+        status: str,
+        now: _dt.datetime,
+    ) -> PhoneNumber:
+        self._owners[facts.e164] = scope
+        number = PhoneNumber(
+            phone_number_id=facts.phone_number_id,
+            e164=facts.e164,
+            country=facts.country,
+            type=facts.type,
+            product_type=order.product_type,
+            status=status,
+            capabilities=product_types.capabilities(facts, order.product_type),
+            created=now,
+            updated=now,
+            seq=next(self._seq),
+            order_id=order.order_id,
+            name=order.name,
+        )
+        self.inventory(scope).numbers[facts.phone_number_id] = number
+        return number
+
+    def _check_quota(self, inventory: Inventory, adding: int) -> None:
+        limit = self.phone_number_limit
+        if limit is not None and inventory.held() + adding > limit:
+            raise ServiceError(
+                "ResourceLimitExceededException",
+                f"The phone number limit of this account is {limit}: it holds "
+                f"{inventory.held()} and this request adds {adding}",
+            )
+
     def settle(self, now: _dt.datetime) -> None:
-        """Complete every Processing order whose time has come, at the time it came."""
+        """Apply everything whose time has come, at the time it came: completed orders,
+        succeeded calling-name updates, deleted numbers leaving the queue."""
+        if self._naming:
+            self._settle_calling_names(now)
+        if self._deleting:
+            self._purge_deleted(now)
         if not self._pending:
             return
         due = sorted(
@@ -209,3 +342,117 @@ class Backend:
         facts = describe(e164)
         number = inventory.numbers.get(facts.phone_number_id) if facts else None
         return number if number is not None and number.order_id == order.order_id else None
+
+    # -- the inventory ------------------------------------------------------------------------
+
+    def make_unavailable(self, numbers: Iterable[str]) -> None:
+        for number in numbers:
+            facts = describe(number)
+            if facts is None:
+                raise ValueError(f"chime_mock: {number!r} is not a valid E.164 phone number")
+            self._unavailable.add(facts.e164)
+
+    def number(self, scope: Scope, phone_number_id: str) -> PhoneNumber:
+        """The number of `scope` with this ID (any accepted form), or NotFoundException."""
+        found = self.inventory(scope).numbers.get(canonical_id(phone_number_id))
+        if found is None:
+            raise number_rules.missing(phone_number_id)
+        return found
+
+    def list_numbers(
+        self,
+        scope: Scope,
+        status: str | None,
+        product_type: str | None,
+        association: tuple[str, str] | None,
+    ) -> list[PhoneNumber]:
+        """The scope's numbers matching every filter given, oldest first."""
+        return [
+            number
+            for number in self.inventory(scope).numbers.values()
+            if (status is None or number.status == status)
+            and (product_type is None or number.product_type == product_type)
+            and (
+                association is None
+                or any(
+                    (entry.get("Name"), entry.get("Value")) == association
+                    for entry in number.associations
+                )
+            )
+        ]
+
+    def search(self, scope: Scope, query: search.SearchQuery) -> list[tuple[int, str]]:
+        """(pool position, E.164) of the query's numbers nobody holds or has refused."""
+        search.check_query(query)
+        return [
+            (position, e164)
+            for position, e164 in enumerate(search.pool(query))
+            if e164 not in self._owners and e164 not in self._unavailable
+        ]
+
+    def update_number(
+        self, scope: Scope, phone_number_id: str, details: dict[str, str], now: _dt.datetime
+    ) -> PhoneNumber:
+        """Apply one detail (ProductType, CallingName or Name) after every check passed."""
+        number = self.number(scope, phone_number_id)
+        facts = describe(number.e164)
+        assert facts is not None  # only valid numbers are ever stored
+        number_rules.check_update(number, facts, details)
+        if "ProductType" in details:
+            number.product_type = details["ProductType"]
+            number.capabilities = product_types.capabilities(facts, number.product_type)
+        elif "CallingName" in details:
+            # A carrier takes time to publish a calling name; the mock takes processing_delay
+            # (no time when orders wait for complete_order: nothing completes a name by hand).
+            delay = self.processing_delay or _dt.timedelta(0)
+            if lifecycle.set_calling_name(number, details["CallingName"], now, delay):
+                self._naming[number.e164] = scope
+        else:
+            number.name = details["Name"] or None
+        number.updated = now
+        return number
+
+    def _settle_calling_names(self, now: _dt.datetime) -> None:
+        for e164, scope in list(self._naming.items()):
+            number = self._owned(scope, e164)
+            # Done, or no longer waiting (the number left, or its name was removed): unindex.
+            if not lifecycle.is_naming(number) or lifecycle.settle_calling_name(number, now):
+                del self._naming[e164]
+
+    def delete_number(self, scope: Scope, phone_number_id: str, now: _dt.datetime) -> None:
+        """Move a number to the deletion queue; an AcquireFailed one, held by nobody, just goes."""
+        number = self.number(scope, phone_number_id)
+        number_rules.check_deletable(number)
+        if number.status == "AcquireFailed":
+            del self.inventory(scope).numbers[number.phone_number_id]
+            return
+        lifecycle.queue_for_deletion(number, now)
+        self._deleting[number.e164] = scope
+
+    def restore_number(self, scope: Scope, phone_number_id: str, now: _dt.datetime) -> PhoneNumber:
+        number = self.number(scope, phone_number_id)
+        number_rules.check_restorable(number)
+        self._check_quota(self.inventory(scope), 1)
+        lifecycle.restore(number, now)
+        self._deleting.pop(number.e164, None)
+        return number
+
+    def _purge_deleted(self, now: _dt.datetime) -> None:
+        """Numbers 7 days in the queue leave the inventory and become orderable again."""
+        for e164, scope in list(self._deleting.items()):
+            number = self._owned(scope, e164)
+            if not lifecycle.is_queued(number):
+                del self._deleting[e164]
+            elif lifecycle.leaves_queue(number, now):
+                del self.inventory(scope).numbers[number.phone_number_id]
+                del self._deleting[e164]
+                self._owners.pop(e164, None)
+
+    def _owned(self, scope: Scope, e164: str) -> PhoneNumber | None:
+        facts = describe(e164)
+        return self.inventory(scope).numbers.get(facts.phone_number_id) if facts else None
+
+    # -- account settings ---------------------------------------------------------------------
+
+    def update_settings(self, scope: Scope, calling_name: str, now: _dt.datetime) -> None:
+        self.inventory(scope).settings = PhoneNumberSettings(calling_name or None, now)

@@ -50,4 +50,11 @@ def handles(operation_name: str) -> Callable[[Handler], Handler]:
 
 
 # Imported for their registrations.
-from chime_mock.operations import numbers, orders  # noqa: E402, F401
+from chime_mock.operations import (  # noqa: E402, F401
+    countries,
+    inventory,
+    numbers,
+    orders,
+    search,
+    settings,
+)

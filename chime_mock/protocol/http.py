@@ -11,7 +11,7 @@ class HttpRequest:
     method: str
     path: str  # still percent-encoded, as on the wire
     query: str  # the raw query string, without "?"
-    headers: Mapping[str, str]  # keys lower-cased
+    headers: Mapping[str, str]  # `get` by lower-case name must work (case-insensitive maps do)
     body: bytes
 
 

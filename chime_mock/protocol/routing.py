@@ -59,20 +59,40 @@ def _compile(operation: botocore.model.OperationModel) -> Route:
     )
 
 
+def _first_segment(path: str) -> str:
+    return path.split("/", 2)[1] if path.startswith("/") else ""
+
+
 class Router:
-    """Routes requests for one service model."""
+    """Routes requests for one service model.
+
+    Routes are indexed by method and first path segment, so a request tries the handful of
+    templates that can match rather than every operation of the service.
+    """
 
     def __init__(self, model: botocore.model.ServiceModel) -> None:
         self._by_method: dict[str, list[Route]] = {}
         for name in model.operation_names:
             route = _compile(model.operation_model(name))
             self._by_method.setdefault(route.operation.http["method"], []).append(route)
-        for routes in self._by_method.values():
+        self._index: dict[tuple[str, str], list[Route]] = {}
+        for method, routes in self._by_method.items():
             routes.sort(key=lambda r: (-len(r.static_query), -len(r.path.pattern)))
+            for route in routes:
+                segment = _first_segment(route.operation.http["requestUri"].partition("?")[0])
+                keys = [segment] if "{" not in segment else ["*"]
+                for key in keys:
+                    self._index.setdefault((method, key), []).append(route)
+
+    def _candidates(self, method: str, path: str) -> list[Route]:
+        method = method.upper()
+        exact = self._index.get((method, _first_segment(path)), [])
+        labelled = self._index.get((method, "*"), [])
+        return exact + labelled if labelled else exact
 
     def match(self, method: str, path: str, query: str) -> Match | None:
-        pairs = parse_qsl(query, keep_blank_values=True)
-        for route in self._by_method.get(method.upper(), ()):
+        pairs = parse_qsl(query, keep_blank_values=True) if query else []
+        for route in self._candidates(method, path):
             found = route.path.match(path)
             if found is None:
                 continue

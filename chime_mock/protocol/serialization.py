@@ -1,16 +1,20 @@
 """Turn an operation's output, or an error, into the HTTP response the real service would send.
 
-One function per shape type, driven by the installed model: members the model does not have are
-not sent (so a handler may describe everything the newest model knows), absent or None members are
-omitted, timestamps take the member's `timestampFormat`.
+Driven by the installed model: members the model does not have are not sent (so a handler may
+describe everything the newest model knows), absent or None members are omitted, timestamps take
+the member's `timestampFormat`. Each output shape is compiled once into an encoder (one builder
+per shape type), because serializing runs on every mocked call.
 """
 
 from __future__ import annotations
 
 import base64
 import datetime as _dt
+import functools
+import itertools
 import json
 import uuid
+from collections.abc import Callable
 from email.utils import format_datetime
 from typing import Any
 
@@ -20,40 +24,85 @@ from chime_mock.errors import ServiceError
 from chime_mock.protocol.http import HttpResponse
 
 ERROR_TYPE_HEADER = "x-amzn-ErrorType"  # where botocore reads an error's code first
+Encoder = Callable[[Any], Any]
+_UTC = _dt.timezone.utc
 
 
 def _timestamp(value: _dt.datetime, form: str) -> Any:
-    value = value.astimezone(_dt.timezone.utc)
-    if form == "iso8601":
-        return value.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
+    if value.tzinfo is not _UTC:
+        value = value.astimezone(_UTC)
+    if form == "iso8601":  # the documented wire form: 2019-09-18T17:57:36.280Z
+        return value.isoformat(timespec="milliseconds")[:-6] + "Z"  # "+00:00" -> "Z"
     if form == "rfc822":
         return format_datetime(value, usegmt=True)
     return value.timestamp()
 
 
-def _structure(shape: botocore.model.StructureShape, value: dict[str, Any]) -> dict[str, Any]:
-    document: dict[str, Any] = {}
-    for name, member in shape.members.items():
-        item = value.get(name)
-        if item is None or member.serialization.get("location"):
-            continue
-        document[member.serialization.get("name", name)] = _value(member, item)
-    return document
-
-
-def _value(shape: botocore.model.Shape, value: Any) -> Any:
-    type_name = shape.type_name
-    if type_name == "structure":
-        return _structure(shape, value)
-    if type_name == "list":
-        return [_value(shape.member, item) for item in value]
-    if type_name == "map":
-        return {key: _value(shape.value, item) for key, item in value.items()}
-    if type_name == "timestamp":
-        return _timestamp(value, shape.serialization.get("timestampFormat", "unixTimestamp"))
-    if type_name == "blob":
-        return base64.b64encode(value).decode("ascii")
+def _identity(value: Any) -> Any:
     return value
+
+
+def _string_value(value: Any) -> Any:
+    return _timestamp(value, "iso8601") if isinstance(value, _dt.datetime) else value
+
+
+class _Compiler:
+    """Builds encoders, once per shape (recursive shapes are resolved lazily)."""
+
+    def __init__(self) -> None:
+        self._done: dict[str, Encoder] = {}
+
+    def encoder(self, shape: botocore.model.Shape) -> Encoder:
+        key = shape.name
+        if shape.type_name == "timestamp":  # the format is a trait of the member reference
+            key += "|" + shape.serialization.get("timestampFormat", "")
+        if key not in self._done:
+            self._done[key] = lambda value: self._done[key](value)
+            self._done[key] = getattr(self, f"_{shape.type_name}", lambda s: _identity)(shape)
+        return self._done[key]
+
+    def _structure(self, shape: botocore.model.StructureShape) -> Encoder:
+        # Scalars (None here) are copied as they are: no call per string or number.
+        members = [
+            (name, member.serialization.get("name", name), self._member_encoder(member))
+            for name, member in shape.members.items()
+            if not member.serialization.get("location")
+        ]
+
+        def encode(value: dict[str, Any]) -> dict[str, Any]:
+            document = {}
+            for name, wire_name, encode_member in members:
+                item = value.get(name)
+                if item is not None:
+                    document[wire_name] = item if encode_member is None else encode_member(item)
+            return document
+
+        return encode
+
+    def _member_encoder(self, shape: botocore.model.Shape) -> Encoder | None:
+        encoder = self.encoder(shape)
+        return None if encoder is _identity else encoder
+
+    def _list(self, shape: botocore.model.ListShape) -> Encoder:
+        encode_member = self.encoder(shape.member)
+        return lambda value: [encode_member(item) for item in value]
+
+    def _map(self, shape: botocore.model.MapShape) -> Encoder:
+        encode_value = self.encoder(shape.value)
+        return lambda value: {key: encode_value(item) for key, item in value.items()}
+
+    def _timestamp(self, shape: botocore.model.Shape) -> Encoder:
+        return functools.partial(
+            _timestamp, form=shape.serialization.get("timestampFormat", "unixTimestamp")
+        )
+
+    def _string(self, shape: botocore.model.Shape) -> Encoder:
+        # Models drift: chime-sdk-voice's FocDate is a timestamp in some botocore releases and a
+        # string in others. Handlers give datetimes; a string member sends the ISO 8601 text.
+        return _string_value
+
+    def _blob(self, shape: botocore.model.Shape) -> Encoder:
+        return lambda value: base64.b64encode(value).decode("ascii")
 
 
 def _header_text(shape: botocore.model.Shape, value: Any) -> str:
@@ -64,8 +113,41 @@ def _header_text(shape: botocore.model.Shape, value: Any) -> str:
     return str(value)
 
 
+# Request IDs need only be unique: a random prefix per process and a counter, cheaper than uuid4.
+_PREFIX = uuid.uuid4().hex
+_COUNTER = itertools.count(1)
+
+
 def _base_headers() -> dict[str, str]:
-    return {"x-amzn-RequestId": str(uuid.uuid4()), "Content-Type": "application/json"}
+    p = _PREFIX
+    request_id = f"{p[:8]}-{p[8:12]}-{p[12:16]}-{p[16:20]}-{next(_COUNTER):012x}"
+    return {"x-amzn-RequestId": request_id, "Content-Type": "application/json"}
+
+
+_JSON = json.JSONEncoder(separators=(",", ":"))  # one encoder: json.dumps would build one a call
+
+
+def _dumps(document: Any) -> bytes:
+    return _JSON.encode(document).encode()
+
+
+@functools.cache
+def _output_plan(
+    operation: botocore.model.OperationModel,
+) -> tuple[list[tuple[str, botocore.model.Shape]], str | None, Encoder | None]:
+    """Header/status members, the payload member's name, and the body encoder."""
+    shape = operation.output_shape
+    if shape is None:
+        return [], None, None
+    located = [
+        (name, member)
+        for name, member in shape.members.items()
+        if member.serialization.get("location") in ("header", "statusCode")
+    ]
+    payload = shape.serialization.get("payload")
+    body_shape = shape.members[payload] if payload is not None else shape
+    encoder = _Compiler().encoder(body_shape) if body_shape.type_name == "structure" else None
+    return located, payload, encoder
 
 
 def serialize_output(
@@ -73,30 +155,24 @@ def serialize_output(
 ) -> HttpResponse:
     status = operation.http.get("responseCode", 200)
     headers = _base_headers()
-    shape = operation.output_shape
-    if shape is None:
-        return HttpResponse(status, headers, b"")
-    for name, member in shape.members.items():
-        location = member.serialization.get("location")
+    located, payload, encoder = _output_plan(operation)
+    for name, member in located:
         if output.get(name) is None:
             continue
-        if location == "header":
+        if member.serialization["location"] == "header":
             headers[member.serialization.get("name", name)] = _header_text(member, output[name])
-        elif location == "statusCode":
-            status = int(output[name])
-    payload = shape.serialization.get("payload")
-    if payload is not None:
-        member = shape.members[payload]
-        if output.get(payload) is None:
-            body = b""
-        elif member.type_name == "structure":
-            body = json.dumps(_structure(member, output[payload]), separators=(",", ":")).encode()
         else:
-            body = output[payload]
-    elif status == 204:
+            status = int(output[name])
+    if payload is not None:
+        value = output.get(payload)
+        if value is not None and encoder is not None:
+            body = _dumps(encoder(value))
+        else:  # a blob or string payload goes as it is
+            body = value if isinstance(value, bytes) else (value or "").encode()
+    elif status == 204 or encoder is None:
         body = b""  # AWS sends no body with 204; botocore then parses the output as empty.
     else:
-        body = json.dumps(_structure(shape, output), separators=(",", ":")).encode()
+        body = _dumps(encoder(output))
     return HttpResponse(status, headers, body)
 
 
@@ -126,4 +202,4 @@ def serialize_error(model: botocore.model.ServiceModel, error: ServiceError) -> 
         status = error.status
     headers = _base_headers()
     headers[ERROR_TYPE_HEADER] = error.code
-    return HttpResponse(status, headers, json.dumps(body, separators=(",", ":")).encode())
+    return HttpResponse(status, headers, _dumps(body))

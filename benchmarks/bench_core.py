@@ -1,0 +1,124 @@
+"""Speed of the core, measured in one run (issue 2's goals).
+
+1. A mocked `get_phone_number_order` against the floor: the same client answering the same
+   response bytes from a plain `before-send` handler (everything botocore does -- serializing,
+   signing, parsing -- is in both; the difference is what chime_mock adds). Goal: <= 1.10x.
+2. Entering and leaving `mock_chime` (goal: < 50 us).
+3. What `import chime_mock` adds to `import boto3` (goal: < 30 ms), in fresh interpreters.
+
+Run: python benchmarks/bench_core.py [--rounds N]
+Rounds alternate floor and mock so drift of the machine hits both alike. Like `timeit`, the
+fastest round of each is reported: slower rounds measure other processes, not the code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import boto3
+from botocore.awsrequest import AWSResponse
+
+from chime_mock import mock_chime
+
+
+class _Body:
+    def __init__(self, content: bytes) -> None:
+        self._content = content
+
+    def stream(self, **kwargs: Any) -> Iterator[bytes]:
+        yield self._content
+
+
+def _per_call(function: Callable[[], object], calls: int) -> float:
+    start = time.perf_counter()
+    for _ in range(calls):
+        function()
+    return (time.perf_counter() - start) / calls
+
+
+def bench_calls(rounds: int, calls: int) -> tuple[float, float]:
+    client = boto3.client(
+        "chime-sdk-voice",
+        region_name="us-east-1",
+        aws_access_key_id="AKIAIOSFODNN7EXAMPLE",
+        aws_secret_access_key="secret",
+    )
+    recorded: dict[str, Any] = {}
+
+    def record(response_dict: dict[str, Any], **kwargs: Any) -> None:
+        recorded.update(response_dict)
+
+    def floor_handler(request: Any, **kwargs: Any) -> AWSResponse:
+        return AWSResponse(
+            request.url, recorded["status_code"], recorded["headers"], _Body(recorded["body"])
+        )
+
+    floor_times, mock_times = [], []
+    for _ in range(rounds):
+        with mock_chime():
+            order_id = client.create_phone_number_order(
+                ProductType="VoiceConnector", E164PhoneNumbers=["+12065550100", "+12065550101"]
+            )["PhoneNumberOrder"]["PhoneNumberOrderId"]
+            if not recorded:  # the mock's own answer: the floor parses exactly the same bytes
+                event = "before-parse.chime-sdk-voice.GetPhoneNumberOrder"
+                client.meta.events.register(event, record)
+                client.get_phone_number_order(PhoneNumberOrderId=order_id)
+                client.meta.events.unregister(event, record)
+
+            def call(order_id: str = order_id) -> object:
+                return client.get_phone_number_order(PhoneNumberOrderId=order_id)
+
+            mock_times.append(_per_call(call, calls))
+        # The floor, outside the mock: a plain before-send handler answers the recorded bytes.
+        client.meta.events.register("before-send.chime-sdk-voice", floor_handler)
+        floor_times.append(_per_call(call, calls))
+        client.meta.events.unregister("before-send.chime-sdk-voice", floor_handler)
+    return min(floor_times), min(mock_times)
+
+
+def bench_enter_exit(rounds: int, cycles: int) -> float:
+    def cycle() -> None:
+        with mock_chime():
+            pass
+
+    return min(_per_call(cycle, cycles) for _ in range(rounds))
+
+
+def bench_import(runs: int) -> tuple[float, float]:
+    def fresh(statement: str) -> float:
+        code = f"import time; s = time.perf_counter(); {statement}; print(time.perf_counter() - s)"
+        output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        return float(output.stdout)
+
+    boto3_only, both = [], []
+    for _ in range(runs):
+        boto3_only.append(fresh("import boto3"))
+        both.append(fresh("import boto3; import chime_mock"))
+    return min(boto3_only), min(both)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--calls", type=int, default=200)
+    arguments = parser.parse_args()
+
+    floor, mocked = bench_calls(arguments.rounds, arguments.calls)
+    print(f"get_phone_number_order  floor {floor * 1e6:8.1f} us   mocked {mocked * 1e6:8.1f} us")
+    print(f"                        ratio {mocked / floor:.3f} (goal <= 1.10)")
+    enter_exit = bench_enter_exit(arguments.rounds, 2000)
+    print(f"enter + leave mock_chime      {enter_exit * 1e6:8.1f} us (goal < 50)")
+    boto3_only, both = bench_import(max(5, arguments.rounds // 2))
+    print(
+        f"import boto3 {boto3_only * 1e3:.1f} ms, + chime_mock {both * 1e3:.1f} ms: "
+        f"adds {(both - boto3_only) * 1e3:.1f} ms (goal < 30)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,37 @@
+"""Porting orders: created by an AWS support case, so the mock seeds them from the handle.
+
+Legacy Chime models no porting statuses; its porting orders look like Processing orders whose
+numbers are AcquireInProgress. Chime SDK Voice shows the porting statuses of the order and the
+port-in statuses of its numbers.
+"""
+
+from __future__ import annotations
+
+VOICE = "chime-sdk-voice"
+
+# Order statuses of a porting order still under way: it completes on its FOC date.
+IN_FLIGHT = ("Submitted", "PendingDocuments", "FOC", "ChangeRequested", "Exception")
+# Order statuses of a porting order being cancelled, and the status its numbers show.
+CANCELLING = {"CancelRequested": "PortinCancelRequested", "Cancelled": "Cancelled"}
+
+
+def statuses(service: str) -> tuple[str, ...]:
+    """The order statuses a seeded porting order of `service` may have."""
+    if service == VOICE:
+        return (*IN_FLIGHT, *CANCELLING)
+    return ("Processing",)
+
+
+def default_status(service: str) -> str:
+    return "FOC" if service == VOICE else "Processing"
+
+
+def number_status(service: str, order_status: str) -> str:
+    """The status the numbers of a porting order show while it is under way."""
+    if service != VOICE:
+        return "AcquireInProgress"
+    return CANCELLING.get(order_status, "PortinInProgress")
+
+
+def completes_on_foc_date(order_status: str) -> bool:
+    return order_status not in CANCELLING

@@ -1,0 +1,16 @@
+"""The fake's defaults where AWS documents a value or chime_mock had to choose one.
+
+Kept apart from the backend and the protocol so the public API can name them without loading
+either (`import chime_mock` stays cheap).
+"""
+
+from __future__ import annotations
+
+# The account of every request whose access key is not 12 digits (AWS's documented sample).
+DEFAULT_ACCOUNT = "123456789012"
+# The region of unsigned requests, and the one set while active when none is configured.
+DEFAULT_REGION = "us-east-1"
+# Legacy Amazon Chime has one global endpoint: its state is per account, not per region.
+GLOBAL_SERVICES = frozenset({"chime"})
+# Amazon Chime's documented default inventory quota (adjustable with AWS; here an option).
+DEFAULT_PHONE_NUMBER_LIMIT = 25

@@ -1,0 +1,38 @@
+"""The fake's options, checked the same way for every entry point (handle, pytest marker, server).
+
+Each parser takes what a user may write and returns what the backend keeps, or raises a
+TypeError/ValueError that names the option and says what it takes.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+
+def processing_delay(value: float | _dt.timedelta | None) -> _dt.timedelta | None:
+    """Seconds or a timedelta; None keeps orders Processing until completed by hand."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float, _dt.timedelta)):
+        raise TypeError(
+            "chime_mock: processing_delay takes seconds (a number), a timedelta, or None to keep "
+            f"orders Processing until complete_order(); got {value!r}"
+        )
+    delay = value if isinstance(value, _dt.timedelta) else _dt.timedelta(seconds=value)
+    if delay < _dt.timedelta(0):
+        raise ValueError(f"chime_mock: processing_delay cannot be negative; got {value!r}")
+    return delay
+
+
+def phone_number_limit(value: int | None) -> int | None:
+    """Phone numbers an account may hold (per service, and region for voice); None: no limit."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(
+            "chime_mock: phone_number_limit takes a number of phone numbers per account, or None "
+            f"for no limit; got {value!r}"
+        )
+    if value < 0:
+        raise ValueError(f"chime_mock: phone_number_limit cannot be negative; got {value!r}")
+    return value

@@ -1,0 +1,25 @@
+"""chime_mock as an HTTP server, for the AWS CLI, other SDKs and other processes.
+
+Example::
+
+    from chime_mock.server import running_server
+
+    with running_server() as server:
+        voice = boto3.client("chime-sdk-voice", endpoint_url=server.url, region_name="us-east-1")
+
+Needs werkzeug: ``pip install 'chime-mock[server]'``.
+"""
+
+from __future__ import annotations
+
+try:
+    import werkzeug  # noqa: F401
+except ImportError as error:  # pragma: no cover - depends on the install
+    raise ImportError(
+        "chime_mock: the server needs werkzeug; install it with pip install 'chime-mock[server]'"
+    ) from error
+
+from chime_mock.server.app import ChimeMockApp
+from chime_mock.server.running import ChimeMockServer, running_server, serve
+
+__all__ = ["ChimeMockApp", "ChimeMockServer", "running_server", "serve"]

@@ -1,0 +1,114 @@
+"""The WSGI application: an HTTP request in, the one request flow of `dispatch`, a response out.
+
+The server adds only what HTTP itself needs: choosing the service by path prefix or Host, a cap
+on the body size, and the control endpoints under `/_chime_mock/`. Everything the services
+answer comes from `chime_mock.dispatch.dispatch`, the same code the in-process mock runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import IO, TYPE_CHECKING
+from urllib.parse import quote, urlsplit
+
+from werkzeug.exceptions import ClientDisconnected
+from werkzeug.wrappers import Request, Response
+
+from chime_mock.backend import Backend
+from chime_mock.dispatch import dispatch
+from chime_mock.errors import bad_request
+from chime_mock.protocol.http import HttpRequest, HttpResponse
+from chime_mock.server import control
+from chime_mock.server.routing import VOICE, target
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIEnvironment
+
+# Phone-number requests are a few kilobytes; API Gateway in front of the real services refuses
+# bodies past 10 MB. 1 MiB keeps a runaway client from filling the test machine's memory.
+MAX_BODY_BYTES = 1024 * 1024
+# Past the cap, the body is read and dropped (so the client sees the answer rather than a reset
+# connection) up to this much; beyond it the connection is simply closed.
+_DRAIN_BYTES = 64 * 1024 * 1024
+_CHUNK = 64 * 1024
+
+
+class TooLarge(Exception):
+    pass
+
+
+class Truncated(Exception):
+    pass
+
+
+def _read_body(stream: IO[bytes], declared: int | None, cap: int) -> bytes:
+    if declared is not None and declared > cap:
+        _drain(stream, min(declared, _DRAIN_BYTES))
+        raise TooLarge
+    try:
+        body = stream.read(cap + 1)
+    except ClientDisconnected as error:  # some werkzeug versions say so, others return less
+        raise Truncated from error
+    if len(body) > cap:
+        _drain(stream, _DRAIN_BYTES)
+        raise TooLarge
+    if declared is not None and len(body) < declared:
+        raise Truncated
+    return body
+
+
+def _drain(stream: IO[bytes], limit: int) -> None:
+    while limit > 0 and (chunk := stream.read(min(_CHUNK, limit))):
+        limit -= len(chunk)
+
+
+def _wire_path(request: Request) -> str:
+    """The path as sent, still percent-encoded, as the in-process flow sees it."""
+    raw = request.environ.get("RAW_URI") or request.environ.get("REQUEST_URI")
+    if raw:
+        return urlsplit(raw).path or "/"
+    return quote(request.path)
+
+
+class ChimeMockApp:
+    """The fake Chime services as a WSGI application over `backend`.
+
+    Example: ``werkzeug.serving.run_simple("127.0.0.1", 5000, ChimeMockApp(Backend()))``.
+    """
+
+    def __init__(self, backend: Backend, *, max_body_bytes: int = MAX_BODY_BYTES) -> None:
+        self.backend = backend
+        self.max_body_bytes = max_body_bytes
+
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        answer = self.answer(Request(environ))
+        response = Response(answer.body, status=answer.status, headers=answer.headers)
+        return response(environ, start_response)
+
+    def answer(self, request: Request) -> HttpResponse:
+        path = _wire_path(request)
+        is_control = control.is_control(request.path)
+        service, service_path = (VOICE, path) if is_control else target(request.host, path)
+        try:
+            body = _read_body(request.stream, request.content_length, self.max_body_bytes)
+        except Truncated:
+            return control.error_answer(
+                bad_request("chime_mock: the request body ended before its Content-Length"),
+                service,
+            )
+        except TooLarge:
+            error = bad_request(
+                f"chime_mock: the request body is larger than {self.max_body_bytes} bytes, "
+                "the most this server reads"
+            )
+            return control.error_answer(error, service)
+        if is_control:
+            return control.answer(self.backend, request.method, request.path, body)
+        http_request = HttpRequest(
+            method=request.method,
+            path=service_path,
+            query=request.query_string.decode("latin-1"),
+            headers={key.lower(): value for key, value in request.headers.items()},
+            body=body,
+        )
+        return dispatch(self.backend, service, http_request)

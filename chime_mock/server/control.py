@@ -1,0 +1,198 @@
+"""The control endpoints under `/_chime_mock/`: what the in-process handle does, over HTTP.
+
+Each endpoint is a function registered with `@control(rule, methods=...)` (a werkzeug URL rule);
+adding one is adding a function here. Answers are JSON in the API's own style; errors use the
+same modeled error shapes as the fake service (NotFoundException, ConflictException,
+BadRequestException), so a client that reads AWS errors reads these too.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from werkzeug.exceptions import MethodNotAllowed, NotFound
+from werkzeug.routing import Map, Rule
+
+from chime_mock import clock, options
+from chime_mock.backend import Backend
+from chime_mock.errors import ServiceError, bad_request, not_found
+from chime_mock.protocol.http import HttpResponse
+from chime_mock.protocol.models import service_model
+from chime_mock.protocol.serialization import serialize_error
+from chime_mock.server.dashboard import render
+from chime_mock.server.routing import VOICE
+from chime_mock.server.state import order_document, snapshot
+
+PREFIX = "/_chime_mock"
+
+
+@dataclass(frozen=True)
+class ControlRequest:
+    backend: Backend
+    arguments: Mapping[str, Any]  # the URL rule's variables
+    body: bytes
+
+    def document(self) -> dict[str, Any]:
+        """The JSON object body; an empty body is an empty object."""
+        if not self.body.strip():
+            return {}
+        try:
+            document = json.loads(self.body)
+        except (ValueError, UnicodeDecodeError) as error:
+            raise bad_request(f"chime_mock: the body is not JSON: {error}") from error
+        if not isinstance(document, dict):
+            raise bad_request("chime_mock: the body must be a JSON object")
+        return document
+
+
+Control = Callable[[ControlRequest], HttpResponse]
+_RULES = Map(strict_slashes=False)
+_CONTROLS: dict[str, Control] = {}
+
+
+def control(rule: str, *, methods: list[str]) -> Callable[[Control], Control]:
+    """Register a control endpoint at `PREFIX + rule`."""
+
+    def register(function: Control) -> Control:
+        _RULES.add(Rule(PREFIX + rule, endpoint=function.__name__, methods=methods))
+        _CONTROLS[function.__name__] = function
+        return function
+
+    return register
+
+
+def json_answer(document: Any, status: int = 200) -> HttpResponse:
+    body = json.dumps(document, separators=(",", ":")).encode()
+    return HttpResponse(status, {"Content-Type": "application/json"}, body)
+
+
+def error_answer(error: ServiceError, service: str = VOICE) -> HttpResponse:
+    return serialize_error(service_model(service), error)
+
+
+def is_control(path: str) -> bool:
+    return path == PREFIX or path.startswith(PREFIX + "/")
+
+
+def answer(backend: Backend, method: str, path: str, body: bytes) -> HttpResponse:
+    """Run the control endpoint at `path`; never raises."""
+    adapter = _RULES.bind("localhost")
+    try:
+        name, arguments = adapter.match(path, method)
+        return _CONTROLS[str(name)](ControlRequest(backend, arguments, body))
+    except ServiceError as error:
+        return error_answer(error)
+    except MethodNotAllowed as error:
+        allowed = ", ".join(error.valid_methods or ())
+        failure = ServiceError(
+            "MethodNotAllowedException",
+            f"chime_mock: the control endpoint {path} takes {allowed}, not {method}",
+            status=405,
+        )
+        response = error_answer(failure)
+        response.headers["Allow"] = allowed
+        return response
+    except NotFound:
+        endpoints = sorted(
+            f"{' '.join(sorted(rule.methods or ()))} {rule.rule}" for rule in _RULES.iter_rules()
+        )
+        return error_answer(
+            not_found(
+                f"chime_mock: no control endpoint {method} {path}; they are: "
+                + "; ".join(endpoints)
+            )
+        )
+    except Exception as error:  # a bug in a control endpoint still answers in the usual form
+        return error_answer(
+            ServiceError(
+                "ServiceFailureException",
+                f"chime_mock: internal error in {method} {path} ({type(error).__name__}: "
+                f"{error}); please report it with the request that caused it",
+            )
+        )
+
+
+# -- the endpoints -----------------------------------------------------------------------------
+
+
+@control("/", methods=["GET"])
+def dashboard(request: ControlRequest) -> HttpResponse:
+    page = render(snapshot(request.backend))
+    return HttpResponse(200, {"Content-Type": "text/html; charset=utf-8"}, page.encode())
+
+
+@control("/state", methods=["GET"])
+def state(request: ControlRequest) -> HttpResponse:
+    return json_answer(snapshot(request.backend))
+
+
+@control("/reset", methods=["POST"])
+def reset(request: ControlRequest) -> HttpResponse:
+    with request.backend.lock:
+        request.backend.reset()
+    return json_answer({})
+
+
+def _settings(backend: Backend) -> HttpResponse:
+    delay = backend.processing_delay
+    return json_answer(
+        {
+            "ProcessingDelay": None if delay is None else delay.total_seconds(),
+            "PhoneNumberLimit": backend.phone_number_limit,
+        }
+    )
+
+
+@control("/config", methods=["GET"])
+def config(request: ControlRequest) -> HttpResponse:
+    with request.backend.lock:
+        return _settings(request.backend)
+
+
+@control("/config", methods=["POST"])
+def configure(request: ControlRequest) -> HttpResponse:
+    """`{"ProcessingDelay": seconds}` (null: orders stay Processing until completed) and
+    `{"PhoneNumberLimit": n}` (null: no limit), each optional."""
+    backend = request.backend
+    document = request.document()
+    try:  # check both before changing either: a rejected request changes nothing
+        delay = options.processing_delay(document.get("ProcessingDelay"))
+        limit = options.phone_number_limit(document.get("PhoneNumberLimit"))
+    except (TypeError, ValueError) as error:
+        raise bad_request(str(error)) from error
+    with backend.lock:
+        if "ProcessingDelay" in document:
+            backend.processing_delay = delay
+        if "PhoneNumberLimit" in document:
+            backend.phone_number_limit = limit
+        return _settings(backend)
+
+
+@control("/orders/<order_id>/complete", methods=["POST"])
+def complete_order(request: ControlRequest) -> HttpResponse:
+    """Complete a Processing order now; `{"FailedPhoneNumbers": [...]}` end Failed."""
+    backend, order_id = request.backend, request.arguments["order_id"]
+    failed = request.document().get("FailedPhoneNumbers", [])
+    if not isinstance(failed, list) or not all(isinstance(n, str) for n in failed):
+        raise bad_request("chime_mock: FailedPhoneNumbers must be a list of E.164 numbers")
+    with backend.lock:
+        now = clock.now()
+        backend.settle(now)
+        scope = backend.order_scope(order_id)
+        if scope is None:
+            raise not_found(f"chime_mock: no phone-number order {order_id!r} exists in this mock")
+        status = backend.inventory(scope).orders[order_id].status
+        if status != "Processing":
+            raise ServiceError(
+                "ConflictException",
+                f"chime_mock: order {order_id} is {status}, not Processing: only a Processing "
+                "order can be completed",
+            )
+        try:
+            order = backend.complete_order(order_id, failed, now)
+        except ValueError as error:
+            raise bad_request(str(error)) from error
+        return json_answer({"PhoneNumberOrder": order_document(order)})

@@ -1,0 +1,90 @@
+"""The dashboard at `/_chime_mock/`: the fake's orders and numbers, per account and region.
+
+Rendered on the server from the same snapshot `GET /_chime_mock/state` answers, every value
+HTML-escaped (order names and numbers come from whoever calls the fake). No script, no assets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from html import escape
+from typing import Any
+
+_STYLE = """
+body { font-family: system-ui, sans-serif; margin: 2em; color: #222; }
+table { border-collapse: collapse; margin: 0.5em 0 1.5em; }
+th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: left; }
+th { background: #f3f3f3; }
+.empty { color: #777; }
+"""
+
+_ORDER_COLUMNS = (
+    "PhoneNumberOrderId",
+    "Name",
+    "ProductType",
+    "OrderType",
+    "Status",
+    "OrderedPhoneNumbers",
+    "CreatedTimestamp",
+    "UpdatedTimestamp",
+)
+_NUMBER_COLUMNS = (
+    "E164PhoneNumber",
+    "Name",
+    "Status",
+    "Type",
+    "Country",
+    "ProductType",
+    "OrderId",
+    "CreatedTimestamp",
+)
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, list):  # OrderedPhoneNumbers
+        return "<br>".join(
+            f"{escape(str(entry.get('E164PhoneNumber', '')))} "
+            f"({escape(str(entry.get('Status', '')))})"
+            for entry in value
+        )
+    return "" if value is None else escape(str(value))
+
+
+def _table(css_class: str, columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> str:
+    rows = list(rows)
+    if not rows:
+        return f'<p class="empty {css_class}">None.</p>'
+    head = "".join(f"<th>{escape(column)}</th>" for column in columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{_cell(row.get(column))}</td>" for column in columns) + "</tr>"
+        for row in rows
+    )
+    return f'<table class="{css_class}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def _inventory(inventory: dict[str, Any]) -> str:
+    where = inventory.get("Region") or "global"
+    title = f"{inventory['Service']} · account {inventory['AccountId']} · {where}"
+    return (
+        f'<section class="inventory"><h2>{escape(title)}</h2>'
+        f"<h3>Phone-number orders</h3>"
+        f"{_table('orders', _ORDER_COLUMNS, inventory['PhoneNumberOrders'])}"
+        f"<h3>Phone numbers</h3>"
+        f"{_table('numbers', _NUMBER_COLUMNS, inventory['PhoneNumbers'])}</section>"
+    )
+
+
+def render(snapshot: dict[str, Any]) -> str:
+    """The dashboard page for a `state.snapshot()`."""
+    inventories = snapshot["Inventories"]
+    content = "".join(_inventory(i) for i in inventories) or (
+        '<p class="empty">No orders or numbers yet.</p>'
+    )
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        "<title>chime_mock</title>"
+        f"<style>{_STYLE}</style></head><body>"
+        "<h1>chime_mock</h1>"
+        '<p>The fake\'s state; as JSON at <a href="/_chime_mock/state">/_chime_mock/state</a>.</p>'
+        f"{content}</body></html>"
+    )

@@ -1,0 +1,167 @@
+"""Running the server: in a thread of a test process, or in the foreground (`chime-mock server`)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import signal
+import socket
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType, TracebackType
+from typing import Any, TextIO
+
+from werkzeug.serving import (
+    BaseWSGIServer,
+    WSGIRequestHandler,
+    make_server,
+    select_address_family,
+)
+
+from chime_mock import options
+from chime_mock.backend import Backend
+from chime_mock.defaults import DEFAULT_PHONE_NUMBER_LIMIT
+from chime_mock.server.app import MAX_BODY_BYTES, ChimeMockApp
+
+
+class _QuietRequestHandler(WSGIRequestHandler):
+    """No access log: a test's output stays the test's."""
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        pass
+
+
+class ChimeMockServer:
+    """The fake Chime services on a real port, with their own `Backend`.
+
+    Example::
+
+        with ChimeMockServer() as server:  # a free port on 127.0.0.1
+            voice = boto3.client("chime-sdk-voice", endpoint_url=server.url)
+            ...
+            server.backend  # the state, for assertions; hold server.backend.lock to read it
+    """
+
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        processing_delay: float | _dt.timedelta | None = 0.0,
+        phone_number_limit: int | None = DEFAULT_PHONE_NUMBER_LIMIT,
+        max_body_bytes: int = MAX_BODY_BYTES,
+        log_requests: bool = False,
+    ) -> None:
+        self.backend = Backend(
+            options.processing_delay(processing_delay),
+            options.phone_number_limit(phone_number_limit),
+        )
+        self.app = ChimeMockApp(self.backend, max_body_bytes=max_body_bytes)
+        self._address = (host, port)
+        self._handler = WSGIRequestHandler if log_requests else _QuietRequestHandler
+        self._server: BaseWSGIServer | None = None
+        self._thread: threading.Thread | None = None
+
+    def bind(self) -> BaseWSGIServer:
+        """Listen on the port (chosen now when it is 0) without answering yet."""
+        if self._server is not None:
+            raise RuntimeError("chime_mock: this server is already started; stop() it first")
+        host, port = self._address
+        # Bound here rather than by werkzeug, which answers a taken port with sys.exit(1): a
+        # test process gets an OSError it can catch instead.
+        family = select_address_family(host, port)
+        with socket.create_server((host, port), family=family) as listening:
+            self._server = make_server(
+                host,
+                listening.getsockname()[1],
+                self.app,
+                threaded=True,
+                request_handler=self._handler,
+                fd=listening.fileno(),  # werkzeug duplicates it
+            )
+        return self._server
+
+    @property
+    def url(self) -> str:
+        """`http://host:port`, the `endpoint_url` for Chime SDK Voice; add `/chime` for Chime."""
+        if self._server is None:
+            raise RuntimeError("chime_mock: the server has no URL until it is started")
+        host = self._server.host
+        host = f"[{host}]" if ":" in host else host
+        return f"http://{host}:{self._server.port}"
+
+    def start(self) -> ChimeMockServer:
+        """Answer requests from a background thread; returns once the port is listening."""
+        server = self.bind()
+        # A short poll interval: stop() waits for the loop's next look at the shutdown flag.
+        self._thread = threading.Thread(
+            target=server.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name=f"chime-mock-server {self.url}",
+            daemon=True,
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        server, self._server = self._server, None
+        if server is None:
+            raise RuntimeError("chime_mock: stop() called on a server that is not started")
+        if self._thread is not None:
+            server.shutdown()
+            self._thread.join()
+            self._thread = None
+        server.server_close()
+
+    def __enter__(self) -> ChimeMockServer:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+@contextmanager
+def running_server(
+    host: str = "127.0.0.1", port: int = 0, **options: Any
+) -> Iterator[ChimeMockServer]:
+    """A started server for the `with` block, on a free port unless one is given.
+
+    Example::
+
+        with running_server() as server:
+            subprocess.run(["aws", "chime-sdk-voice", "list-phone-number-orders",
+                            "--endpoint-url", server.url], check=True)
+    """
+    with ChimeMockServer(host, port, **options) as server:
+        yield server
+
+
+class _Stop(Exception):
+    """SIGTERM, turned into an exception so the foreground loop unwinds like on Ctrl-C."""
+
+
+def _raise_stop(signum: int, frame: FrameType | None) -> None:
+    raise _Stop
+
+
+def serve(server: ChimeMockServer, out: TextIO = sys.stdout) -> None:
+    """Serve in the foreground until Ctrl-C or SIGTERM; print the URL once listening."""
+    listening = server.bind()
+    previous = signal.signal(signal.SIGTERM, _raise_stop)
+    try:
+        print(f"chime-mock: serving Chime SDK Voice at {server.url}", file=out)
+        print(f"chime-mock: serving Chime at {server.url}/chime", file=out)
+        print(f"chime-mock: dashboard at {server.url}/_chime_mock/", file=out, flush=True)
+        listening.serve_forever()
+    except (KeyboardInterrupt, _Stop):
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        server.stop()
+        print("chime-mock: stopped", file=out, flush=True)

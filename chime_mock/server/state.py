@@ -1,0 +1,56 @@
+"""The fake's whole state as plain JSON data: what `GET /_chime_mock/state` answers and the
+dashboard shows, in the API's own member names."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+from chime_mock import clock
+from chime_mock.backend import Backend
+from chime_mock.backend.records import PhoneNumberOrder
+from chime_mock.operations.views import number_view, order_view
+
+
+def _plain(value: Any) -> Any:
+    """JSON-ready: timestamps as ISO 8601 UTC text, absent members dropped."""
+    if isinstance(value, _dt.datetime):
+        return value.astimezone(_dt.timezone.utc).isoformat().replace("+00:00", "Z")
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items() if item is not None}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+def order_document(order: PhoneNumberOrder) -> dict[str, Any]:
+    """An order as JSON data, with its Name (which only newer models return)."""
+    plain: dict[str, Any] = _plain({**order_view(order), "Name": order.name})
+    return plain
+
+
+def snapshot(backend: Backend) -> dict[str, Any]:
+    """Every inventory, as of now: orders due by the clock are completed first, as for an API call.
+
+    Example: ``snapshot(backend)["Inventories"][0]["PhoneNumberOrders"]``.
+    """
+    with backend.lock:
+        backend.settle(clock.now())
+        inventories = []
+        for inventory in backend.inventories():
+            if not inventory.orders and not inventory.numbers:
+                continue  # made by a read (a listing, say); nothing to show
+            service, account, region = inventory.scope
+            orders = sorted(inventory.orders.values(), key=lambda order: order.seq)
+            numbers = sorted(inventory.numbers.values(), key=lambda number: number.seq)
+            inventories.append(
+                {
+                    "Service": service,
+                    "AccountId": account,
+                    "Region": region,  # None for legacy Chime, which is global
+                    "PhoneNumberOrders": [order_document(order) for order in orders],
+                    "PhoneNumbers": [_plain(number_view(number)) for number in numbers],
+                }
+            )
+    inventories.sort(key=lambda i: (i["Service"], i["AccountId"], i["Region"] or ""))
+    return {"Inventories": [_plain(inventory) for inventory in inventories]}

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import http.client
+import json
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+import boto3
+import pytest
+from botocore.config import Config
+
+from chime_mock.server import ChimeMockServer, running_server
+
+SAMPLE_KEY = "AKIAIOSFODNN7EXAMPLE"  # not 12 digits: the default account 123456789012
+NUMBER = "+12065550100"
+
+
+def order(client: Any, *numbers: str) -> dict[str, Any]:
+    response = client.create_phone_number_order(
+        ProductType="VoiceConnector", E164PhoneNumbers=list(numbers or (NUMBER,))
+    )
+    return response["PhoneNumberOrder"]  # type: ignore[no-any-return]
+
+
+def inventories(server: ChimeMockServer) -> list[dict[str, Any]]:
+    return send(server.url, "GET", "/_chime_mock/state").json()["Inventories"]  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def server() -> Iterator[ChimeMockServer]:
+    with running_server() as started:
+        yield started
+
+
+def make_client(
+    url: str, service: str, *, region: str = "us-east-1", access_key: str = SAMPLE_KEY
+) -> Any:
+    """A boto3 client of the server; no retries, so an error answer is seen as sent."""
+    return boto3.client(
+        service,
+        endpoint_url=url,
+        region_name=region,
+        aws_access_key_id=access_key,
+        aws_secret_access_key="fake-secret",
+        config=Config(retries={"max_attempts": 1}),
+    )
+
+
+@pytest.fixture
+def client_of(server: ChimeMockServer) -> Callable[..., Any]:
+    """`client_of("chime")`: a client of either service at the server's matching endpoint."""
+
+    def make(service: str, **options: Any) -> Any:
+        url = server.url + ("/chime" if service == "chime" else "")
+        return make_client(url, service, **options)
+
+    return make
+
+
+@pytest.fixture
+def remote_voice(client_of: Callable[..., Any]) -> Any:
+    return client_of("chime-sdk-voice")
+
+
+class Answer:
+    def __init__(self, status: int, headers: dict[str, str], body: bytes) -> None:
+        self.status, self.headers, self.body = status, headers, body
+
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+    @property
+    def error_type(self) -> str | None:
+        return self.headers.get("x-amzn-errortype")
+
+
+def send(
+    url: str,
+    method: str,
+    path: str,
+    body: bytes | Iterable[bytes] = b"",
+    headers: dict[str, str] | None = None,
+) -> Answer:
+    """One raw HTTP request, for what no SDK would send."""
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=30)
+    try:
+        chunked = not isinstance(body, bytes)
+        connection.request(method, path, body=body, headers=headers or {}, encode_chunked=chunked)
+        response = connection.getresponse()
+        return Answer(
+            response.status,
+            {key.lower(): value for key, value in response.getheaders()},
+            response.read(),
+        )
+    finally:
+        connection.close()

@@ -1,0 +1,142 @@
+"""The control endpoints under /_chime_mock/: steering the fake over HTTP."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from chime_mock.server import ChimeMockServer, control
+from tests.server.conftest import NUMBER, inventories, make_client, order, send
+
+
+def post(server: ChimeMockServer, path: str, document: Any = None) -> Any:
+    body = b"" if document is None else json.dumps(document).encode()
+    return send(server.url, "POST", "/_chime_mock" + path, body)
+
+
+def test_reset_forgets_every_order(server: ChimeMockServer, remote_voice: Any) -> None:
+    order(remote_voice)
+    assert post(server, "/reset").status == 200
+    assert remote_voice.list_phone_number_orders()["PhoneNumberOrders"] == []
+
+
+def test_state_shows_orders_and_numbers_in_api_member_names(
+    server: ChimeMockServer, remote_voice: Any
+) -> None:
+    created = order(remote_voice)
+    [inventory] = inventories(server)
+    assert inventory["PhoneNumberOrders"][0]["PhoneNumberOrderId"] == created["PhoneNumberOrderId"]
+    assert inventory["PhoneNumbers"][0]["E164PhoneNumber"] == NUMBER
+
+
+def test_state_is_empty_before_any_order(server: ChimeMockServer, remote_voice: Any) -> None:
+    remote_voice.list_phone_number_orders()
+    assert inventories(server) == []
+
+
+def test_complete_order_ends_a_processing_order(server: ChimeMockServer, remote_voice: Any) -> None:
+    post(server, "/config", {"ProcessingDelay": None})
+    created = order(remote_voice, NUMBER, "+12065550101")
+    answer = post(
+        server,
+        f"/orders/{created['PhoneNumberOrderId']}/complete",
+        {"FailedPhoneNumbers": ["+12065550101"]},
+    )
+    assert answer.json()["PhoneNumberOrder"]["Status"] == "Partial"
+    got = remote_voice.get_phone_number_order(PhoneNumberOrderId=created["PhoneNumberOrderId"])
+    assert got["PhoneNumberOrder"]["Status"] == "Partial"
+
+
+def test_processing_delay_null_keeps_orders_processing(
+    server: ChimeMockServer, remote_voice: Any
+) -> None:
+    assert post(server, "/config", {"ProcessingDelay": None}).json()["ProcessingDelay"] is None
+    created = order(remote_voice)
+    got = remote_voice.get_phone_number_order(PhoneNumberOrderId=created["PhoneNumberOrderId"])
+    assert got["PhoneNumberOrder"]["Status"] == "Processing"
+
+
+def test_negative_processing_delay_is_bad_request(server: ChimeMockServer) -> None:
+    answer = post(server, "/config", {"ProcessingDelay": -1})
+    assert (answer.status, answer.error_type) == (400, "BadRequestException")
+
+
+def test_completing_an_unknown_order_is_not_found(server: ChimeMockServer) -> None:
+    answer = post(server, "/orders/5d6a4d0e-0000-4000-8000-000000000000/complete")
+    assert (answer.status, answer.error_type) == (404, "NotFoundException")
+
+
+def test_completing_a_finished_order_is_a_conflict(
+    server: ChimeMockServer, remote_voice: Any
+) -> None:
+    created = order(remote_voice)  # the default delay 0 completes it at the next request
+    answer = post(server, f"/orders/{created['PhoneNumberOrderId']}/complete")
+    assert (answer.status, answer.error_type) == (409, "ConflictException")
+
+
+def test_failing_a_number_not_in_the_order_is_bad_request(
+    server: ChimeMockServer, remote_voice: Any
+) -> None:
+    post(server, "/config", {"ProcessingDelay": None})
+    created = order(remote_voice)
+    answer = post(
+        server,
+        f"/orders/{created['PhoneNumberOrderId']}/complete",
+        {"FailedPhoneNumbers": ["+12065550177"]},
+    )
+    assert (answer.status, answer.error_type) == (400, "BadRequestException")
+
+
+def test_unknown_control_path_lists_the_endpoints(server: ChimeMockServer) -> None:
+    answer = send(server.url, "GET", "/_chime_mock/nothing-here")
+    assert (answer.status, answer.error_type) == (404, "NotFoundException")
+    assert "POST /_chime_mock/reset" in answer.json()["Message"]
+
+
+def test_wrong_method_on_a_control_endpoint_is_405_with_allow(server: ChimeMockServer) -> None:
+    answer = send(server.url, "GET", "/_chime_mock/reset")
+    assert (answer.status, answer.headers["allow"]) == (405, "POST")
+
+
+def test_control_body_that_is_not_json_is_bad_request(server: ChimeMockServer) -> None:
+    answer = send(server.url, "POST", "/_chime_mock/config", b"{not json")
+    assert (answer.status, answer.error_type) == (400, "BadRequestException")
+
+
+def test_a_failing_control_endpoint_answers_service_failure(
+    server: ChimeMockServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(request: control.ControlRequest) -> Any:
+        raise KeyError("bug")
+
+    monkeypatch.setitem(control._CONTROLS, "state", broken)
+    answer = send(server.url, "GET", "/_chime_mock/state")
+    assert (answer.status, answer.error_type) == (500, "ServiceFailureException")
+    assert "KeyError" in answer.json()["Message"]
+
+
+def test_reading_the_config_changes_nothing(server: ChimeMockServer) -> None:
+    answer = send(server.url, "GET", "/_chime_mock/config", b'{"ProcessingDelay": null}')
+    assert answer.json() == {"ProcessingDelay": 0.0, "PhoneNumberLimit": 25}
+
+
+def test_the_config_sets_the_phone_number_limit(server: ChimeMockServer) -> None:
+    answer = send(server.url, "POST", "/_chime_mock/config", b'{"PhoneNumberLimit": 1}')
+    assert answer.json()["PhoneNumberLimit"] == 1
+    voice = make_client(server.url, "chime-sdk-voice")
+    voice.create_phone_number_order(ProductType="VoiceConnector", E164PhoneNumbers=["+12065550100"])
+    with pytest.raises(voice.exceptions.ResourceLimitExceededException):
+        voice.create_phone_number_order(
+            ProductType="VoiceConnector", E164PhoneNumbers=["+12065550101"]
+        )
+
+
+def test_a_bad_config_changes_neither_setting(server: ChimeMockServer) -> None:
+    body = b'{"ProcessingDelay": 5, "PhoneNumberLimit": -1}'
+    answer = send(server.url, "POST", "/_chime_mock/config", body)
+    assert (answer.status, answer.error_type) == (400, "BadRequestException")
+    assert "phone_number_limit" in answer.json()["Message"]
+    settings = send(server.url, "GET", "/_chime_mock/config").json()
+    assert settings == {"ProcessingDelay": 0.0, "PhoneNumberLimit": 25}

@@ -1,0 +1,100 @@
+"""Starting and stopping the server: in a test process and as the `chime-mock server` command."""
+
+from __future__ import annotations
+
+import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from chime_mock.cli import main
+from chime_mock.server import ChimeMockServer, running_server
+from tests.server.conftest import send
+
+
+def test_running_server_stops_listening_when_the_block_ends() -> None:
+    with running_server() as server:
+        url = server.url
+        assert send(url, "GET", "/_chime_mock/state").status == 200
+    with pytest.raises(ConnectionRefusedError):
+        send(url, "GET", "/_chime_mock/state")
+
+
+def test_starting_a_started_server_raises() -> None:
+    with running_server() as server, pytest.raises(RuntimeError, match="already started"):
+        server.start()
+
+
+def test_stopping_a_server_that_is_not_started_raises() -> None:
+    with pytest.raises(RuntimeError, match="not started"):
+        ChimeMockServer().stop()
+
+
+def test_url_before_start_raises() -> None:
+    with pytest.raises(RuntimeError, match="no URL until it is started"):
+        _ = ChimeMockServer().url
+
+
+def test_processing_delay_option_applies_to_new_orders() -> None:
+    with running_server(processing_delay=None) as server:
+        assert server.backend.processing_delay is None
+
+
+def _start_command(*command: str) -> tuple[subprocess.Popen[str], str]:
+    process = subprocess.Popen(
+        [*command, "server", "--port", "0", "--quiet"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    first = process.stdout.readline()
+    found = re.search(r"http://\S+", first)
+    if found is None:
+        process.kill()
+        pytest.fail(f"no URL on the first line: {first!r}; stderr: {process.communicate()[1]}")
+    return process, found.group(0)
+
+
+@pytest.mark.parametrize("stop_with", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl-C"])
+def test_server_command_prints_its_url_and_stops_cleanly(stop_with: signal.Signals) -> None:
+    process, url = _start_command(sys.executable, "-m", "chime_mock")
+    try:
+        assert send(url, "GET", "/_chime_mock/state").status == 200
+    finally:
+        process.send_signal(stop_with)
+        out, err = process.communicate(timeout=30)
+    assert (process.returncode, err) == (0, "")
+    assert out.rstrip().endswith("chime-mock: stopped")
+
+
+def test_console_script_serves_too() -> None:
+    script = Path(sys.executable).with_name("chime-mock")
+    if not script.exists():
+        pytest.skip(f"chime-mock is not installed next to {sys.executable}")
+    process, url = _start_command(str(script))
+    try:
+        assert send(url, "GET", "/_chime_mock/state").status == 200
+    finally:
+        process.terminate()
+        process.communicate(timeout=30)
+    assert process.returncode == 0
+
+
+def test_server_command_refuses_a_negative_processing_delay(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["server", "--processing-delay", "-1"])
+    assert stopped.value.code == 2
+    assert "cannot be negative" in capsys.readouterr().err
+
+
+def test_server_command_says_when_the_port_is_taken(capsys: pytest.CaptureFixture[str]) -> None:
+    with running_server() as server, pytest.raises(SystemExit) as stopped:
+        main(["server", "--port", server.url.rsplit(":", 1)[1]])
+    assert stopped.value.code == 1
+    assert "chime-mock: cannot listen on 127.0.0.1:" in capsys.readouterr().err
