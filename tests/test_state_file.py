@@ -139,6 +139,22 @@ def test_processing_orders_stay_pending_and_complete_by_the_clock(
     assert order["UpdatedTimestamp"] == START + dt.timedelta(seconds=60)
 
 
+def test_queued_deletions_and_calling_names_finish_by_the_clock_after_loading(
+    saved: tuple[Path, dict[str, Any]],
+) -> None:
+    path, _ = saved
+    later = START + dt.timedelta(days=8)
+    with time_machine.travel(later, tick=False), mock_chime(state=path):
+        voice = _client("chime-sdk-voice")
+        number = voice.get_phone_number(PhoneNumberId="+12065550100")["PhoneNumber"]
+        assert (number["CallingName"], number["CallingNameStatus"]) == (
+            "Front Desk",
+            "UpdateSucceeded",
+        )
+        with pytest.raises(voice.exceptions.NotFoundException):
+            voice.get_phone_number(PhoneNumberId="+12065550102")
+
+
 def test_a_loaded_processing_order_can_be_completed_by_hand(
     saved: tuple[Path, dict[str, Any]],
 ) -> None:
