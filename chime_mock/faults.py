@@ -27,6 +27,22 @@ class Fault:
         return f"chime_mock: {self.code} injected by inject_error({self.operation!r}, ...)"
 
 
+def checked_fault(operation: str, code: str, times: int, message: str | None) -> Fault:
+    """A fault for `inject_error`, its names checked against the installed models; ValueError
+    (prefixed `chime_mock:`, listing the valid names) for anything that could never answer."""
+    # Imported here: the backend imports this module and stays free of botocore.
+    from chime_mock.protocol import catalog
+
+    catalog.check_operation_error(operation, code)
+    if isinstance(times, bool) or not isinstance(times, int) or times < 1:
+        raise ValueError(
+            f"chime_mock: times must be a whole number of calls, 1 or more; got {times!r}"
+        )
+    if message is not None and not isinstance(message, str):
+        raise ValueError(f"chime_mock: message must be text or None; got {message!r}")
+    return Fault(operation, code, times, message)
+
+
 class Faults:
     """Pending faults, consumed first-injected first."""
 

@@ -292,17 +292,12 @@ class ChimeMock:
 
             handle.inject_error("CreatePhoneNumberOrder", "ServiceUnavailableException")
         """
-        from chime_mock.faults import Fault
-        from chime_mock.protocol import catalog
+        from chime_mock.faults import checked_fault
 
-        catalog.check_operation_error(operation, code)
-        if isinstance(times, bool) or not isinstance(times, int) or times < 1:
-            raise ValueError(
-                f"chime_mock: times must be a whole number of calls, 1 or more; got {times!r}"
-            )
+        fault = checked_fault(operation, code, times, message)
         backend = self._backend()
         with backend.lock:
-            backend.faults.add(Fault(operation, code, times, message))
+            backend.faults.add(fault)
 
     @property
     def calls(self) -> list[RecordedCall]:
