@@ -55,7 +55,10 @@ def identify(service: str, headers: Mapping[str, str]) -> Scope:
     The account is the access key ID when it is exactly 12 digits (so tests can act as several
     accounts), otherwise the documented sample account.
     """
-    access_key, region = _credential_scope(headers)
+    return _scope(service, *_credential_scope(headers))
+
+
+def _scope(service: str, access_key: str, region: str) -> Scope:
     account = access_key if len(access_key) == 12 and access_key.isdigit() else DEFAULT_ACCOUNT
     return Scope(service, account, None if service in GLOBAL_SERVICES else region)
 
@@ -78,13 +81,14 @@ class _Trace:
 
 
 def dispatch(backend: Backend, service: str, request: HttpRequest) -> HttpResponse:
+    access_key, region = _credential_scope(request.headers)
+    scope = _scope(service, access_key, region)
     trace = _Trace()
-    response = _answer(backend, service, request, trace)
-    scope = identify(service, request.headers)
+    response = _answer(backend, scope, request, trace)
     with backend.lock:
         backend.journal.record(
             service=service,
-            region=_credential_scope(request.headers)[1],
+            region=region,
             account=scope.account,
             operation=trace.operation,
             params=trace.params,
@@ -96,6 +100,8 @@ def dispatch(backend: Backend, service: str, request: HttpRequest) -> HttpRespon
 
 def _injected(backend: Backend, service: str, operation: str) -> ServiceError | None:
     """The injected fault that answers this call instead of the handler, if any."""
+    if not backend.faults:  # the common case, without taking the lock
+        return None
     with backend.lock:
         fault = backend.faults.take(
             operation, lambda code: catalog.declares_error(service, operation, code)
@@ -103,7 +109,8 @@ def _injected(backend: Backend, service: str, operation: str) -> ServiceError | 
     return None if fault is None else ServiceError(fault.code, fault.text)
 
 
-def _answer(backend: Backend, service: str, request: HttpRequest, trace: _Trace) -> HttpResponse:
+def _answer(backend: Backend, scope: Scope, request: HttpRequest, trace: _Trace) -> HttpResponse:
+    service = scope.service
     model = service_model(service)
     try:
         match = router(service).match(request.method, request.path, request.query)
@@ -127,7 +134,6 @@ def _answer(backend: Backend, service: str, request: HttpRequest, trace: _Trace)
         if handler is None:
             raise not_mocked(service, operation.name)
         validate(operation, params)
-        scope = identify(service, request.headers)
         with backend.lock:
             now = clock.now()
             backend.settle(now)

@@ -49,6 +49,9 @@ class Faults:
     def __init__(self) -> None:
         self._pending: list[Fault] = []
 
+    def __bool__(self) -> bool:
+        return bool(self._pending)
+
     def add(self, fault: Fault) -> None:
         self._pending.append(fault)
 

@@ -1,6 +1,6 @@
 """What the always-on call journal and the fault check cost per call (issue 4).
 
-Run: python -m benchmarks.tooling_overhead. Goal: well under 5% of a boto3 call to the mock.
+Run: python benchmarks/bench_tooling.py. Goal: well under 5% of a boto3 call to the mock.
 """
 
 from __future__ import annotations
