@@ -13,13 +13,28 @@ from typing import Any
 
 @dataclass(frozen=True, slots=True)
 class RecordedCall:
-    """A call the mock answered.
+    """A call the mock answered, as `handle.calls` lists it.
 
-    Example::
+    Example:
+        ```python
+        import boto3
 
-        last = handle.calls[-1]
-        assert (last.operation, last.status) == ("GetPhoneNumber", 404)
-        assert last.error == "NotFoundException"
+        from chime_mock import mock_chime
+
+        with mock_chime() as handle:
+            voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
+            try:
+                voice.get_phone_number(PhoneNumberId="+12065550100")
+            except voice.exceptions.NotFoundException:
+                pass
+            last = handle.calls[-1]
+            assert (last.operation, last.status, last.error) == (
+                "GetPhoneNumber",
+                404,
+                "NotFoundException",
+            )
+            assert not last.succeeded
+        ```
     """
 
     service: str  # botocore service name: "chime" or "chime-sdk-voice"

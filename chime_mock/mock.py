@@ -50,7 +50,13 @@ _ACTIVE = _Activations()
 class ChimeMock:
     """An activation of the fake Chime services, and the handle that steers it.
 
-    Example::
+    Made by [`mock_chime`][chime_mock.mock_chime]; its options are the keyword arguments here.
+
+    Example:
+        ```python
+        import boto3
+
+        from chime_mock import mock_chime
 
         with mock_chime(processing_delay=None) as handle:
             client = boto3.client("chime-sdk-voice", region_name="us-east-1")
@@ -58,6 +64,8 @@ class ChimeMock:
                 ProductType="VoiceConnector", E164PhoneNumbers=["+12065550100"]
             )["PhoneNumberOrder"]
             handle.complete_order(order["PhoneNumberOrderId"])
+            assert handle.order(order["PhoneNumberOrderId"]).status == "Successful"
+        ```
     """
 
     def __init__(
@@ -74,6 +82,10 @@ class ChimeMock:
     # -- activation ---------------------------------------------------------------------------
 
     def start(self) -> ChimeMock:
+        """Activate the mock and return this handle: `handle = mock_chime().start()`.
+
+        Every activation shares one fake; the first one creates it and sets the fake credentials.
+        """
         # Imported here, not at the top: `import chime_mock` stays cheap for test collection,
         # and the protocol, backend and phonenumbers load once, at the first activation.
         from chime_mock.backend import Backend, state_file
@@ -94,6 +106,11 @@ class ChimeMock:
         return self
 
     def stop(self) -> None:
+        """End this activation; the outermost one drops the fake and restores the environment.
+
+        Raises:
+            RuntimeError: the mock is not started.
+        """
         with _ACTIVE.lock:
             if self not in _ACTIVE.stack:
                 raise RuntimeError("chime_mock: stop() called on a mock that is not started")
@@ -114,6 +131,7 @@ class ChimeMock:
 
     @property
     def active(self) -> bool:
+        """Whether this activation is running."""
         return self in _ACTIVE.stack
 
     def __enter__(self) -> ChimeMock:
@@ -181,7 +199,14 @@ class ChimeMock:
         return backend
 
     def complete_order(self, order_id: str, failed: Iterable[str] = ()) -> None:
-        """Complete a Processing order now; numbers in `failed` end Failed."""
+        """Complete a Processing order now; numbers in `failed` end Failed.
+
+        The order ends Successful, Partial (some numbers failed) or Failed (all failed).
+
+        Raises:
+            ValueError: no such order, it is not Processing, or `failed` names a number the order
+                does not have.
+        """
         if isinstance(failed, str):
             failed = (failed,)
         backend = self._backend()
@@ -195,9 +220,22 @@ class ChimeMock:
         order of them ends with the number Failed (so tests can produce Partial and Failed
         orders).
 
-        Example::
+        Example:
+            ```python
+            import boto3
 
-            handle.make_unavailable("+12065550100")
+            from chime_mock import mock_chime
+
+            with mock_chime() as handle:
+                handle.make_unavailable("+12065550101")
+                voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
+                order_id = voice.create_phone_number_order(
+                    ProductType="VoiceConnector",
+                    E164PhoneNumbers=["+12065550100", "+12065550101"],
+                )["PhoneNumberOrder"]["PhoneNumberOrderId"]
+                order = voice.get_phone_number_order(PhoneNumberOrderId=order_id)
+                assert order["PhoneNumberOrder"]["Status"] == "Partial"
+            ```
         """
         backend = self._backend()
         with backend.lock:
@@ -220,11 +258,20 @@ class ChimeMock:
         Unassigned and the order Successful. `status` is the order's porting status (FOC unless
         given; CancelRequested and Cancelled orders never complete).
 
-        Example::
+        Example:
+            ```python
+            from datetime import datetime, timezone
 
-            order_id = handle.seed_porting_order(
-                ["+12065550100"], foc_date=datetime(2026, 5, 1, tzinfo=timezone.utc)
-            )
+            from freezegun import freeze_time
+
+            from chime_mock import mock_chime
+
+            with freeze_time("2026-04-01"), mock_chime() as handle:
+                order_id = handle.seed_porting_order(
+                    ["+12065550100"], foc_date=datetime(2026, 5, 1, tzinfo=timezone.utc)
+                )
+                assert handle.order(order_id).status == "FOC"
+            ```
         """
         from chime_mock.backend import Scope, porting
         from chime_mock.defaults import GLOBAL_SERVICES
@@ -265,18 +312,34 @@ class ChimeMock:
     def save_state(self, path: StatePath) -> None:
         """Write the whole fake to a JSON file that `mock_chime(state=path)` starts from.
 
-        Example::
+        Every account's orders and numbers with their timestamps, orders still Processing and
+        everything else waiting for the clock; readable, versioned JSON, written whole or not at
+        all. Not saved: the options of `mock_chime`, injected faults, the journal, NextTokens.
 
-            handle.save_state("inventory.json")
+        Example:
+            ```python
+            import boto3
+
+            from chime_mock import mock_chime
+
+            with mock_chime() as handle:
+                voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
+                voice.create_phone_number_order(
+                    ProductType="VoiceConnector", E164PhoneNumbers=["+12065550100"]
+                )
+                handle.save_state("inventory.json")
+
             with mock_chime(state="inventory.json"):
-                ...
+                voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
+                assert len(voice.list_phone_number_orders()["PhoneNumberOrders"]) == 1
+            ```
         """
+        from chime_mock.backend import state_file
+
         backend = self._backend()
         with backend.lock:
             now = clock.now()
             backend.settle(now)
-            from chime_mock.backend import state_file
-
             state_file.save(backend, path, now)
 
     def inject_error(
@@ -288,9 +351,31 @@ class ChimeMock:
         so the client's retry mode decides what to retry; the calls change no state. Faults are
         used in the order they were injected.
 
-        Example::
+        Args:
+            operation: an operation name of either service's model, or "*" for any call.
+            code: an error shape the operation declares (for "*": one some operation declares).
+            times: how many calls the fault answers.
+            message: the error's message; by default one saying the error was injected.
 
-            handle.inject_error("CreatePhoneNumberOrder", "ServiceUnavailableException")
+        Raises:
+            ValueError: an unknown operation or code (the message lists the valid ones), or
+                `times` below 1.
+
+        Example:
+            ```python
+            import boto3
+
+            from chime_mock import mock_chime
+
+            with mock_chime() as handle:
+                voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
+                handle.inject_error("GetPhoneNumber", "ForbiddenException", message="No access")
+                try:
+                    voice.get_phone_number(PhoneNumberId="+12065550100")
+                except voice.exceptions.ForbiddenException as error:
+                    assert error.response["ResponseMetadata"]["HTTPStatusCode"] == 403
+                    assert error.response["Error"]["Message"] == "No access"
+            ```
         """
         from chime_mock.faults import checked_fault
 
@@ -301,11 +386,25 @@ class ChimeMock:
 
     @property
     def calls(self) -> list[RecordedCall]:
-        """Every call the mock answered, oldest first (a snapshot; `reset()` empties it).
+        """Every call the mock answered, oldest first, as `RecordedCall`s (a snapshot;
+        `reset()` empties it).
 
-        Example::
+        Example:
+            ```python
+            import boto3
 
-            assert [call.operation for call in handle.calls] == ["CreatePhoneNumberOrder"]
+            from chime_mock import mock_chime
+
+            with mock_chime() as handle:
+                voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
+                voice.list_phone_number_orders(MaxResults=10)
+                [call] = handle.calls
+                assert (call.operation, call.params, call.status) == (
+                    "ListPhoneNumberOrders",
+                    {"MaxResults": 10},
+                    200,
+                )
+            ```
         """
         backend = self._backend()
         with backend.lock:
@@ -347,10 +446,32 @@ def mock_chime(
 ) -> Any:
     """Mock Amazon Chime and Chime SDK Voice for boto3 clients.
 
-    Use it bare (`@mock_chime`), with options (`@mock_chime(processing_delay=5)`;
-    `phone_number_limit` is each account's inventory quota, 25 unless given, None for no limit),
-    as a context manager (`with mock_chime() as handle:`) or with `handle.start()` /
-    `handle.stop()`. `state="inventory.json"` starts from a file written by `handle.save_state`.
+    Use it bare (`@mock_chime`), with options (`@mock_chime(processing_delay=5)`), as a context
+    manager (`with mock_chime() as handle:`) or with `handle.start()` / `handle.stop()`.
+
+    Args:
+        target: a function, coroutine function or class to run mocked (the bare decorator form).
+        processing_delay: how long new orders stay Processing on the mock's clock: seconds or a
+            timedelta; None keeps them Processing until `handle.complete_order()`.
+        phone_number_limit: each account's inventory quota, 25 unless given; None for no limit.
+        state: a JSON file written by `handle.save_state` to start from (see docs/tools.md);
+            `chime_mock.StateFileError` when it cannot be loaded, and then nothing changes.
+
+    Example:
+        ```python
+        import boto3
+
+        from chime_mock import mock_chime
+
+
+        @mock_chime
+        def count_orders() -> int:
+            client = boto3.client("chime-sdk-voice", region_name="us-east-1")
+            return len(client.list_phone_number_orders()["PhoneNumberOrders"])
+
+
+        assert count_orders() == 0
+        ```
     """
     mock = ChimeMock(
         processing_delay=processing_delay, phone_number_limit=phone_number_limit, state=state

@@ -1,9 +1,20 @@
 """pytest plugin: the `chime_mock` fixture and the `chime_mock` marker for its options.
 
+Registered by the `pytest11` entry point, so installing chime_mock is enough:
+
+```python
+import boto3
+import pytest
+
+
 @pytest.mark.chime_mock(processing_delay=None)
-def test_order(chime_mock):
-    ...
+def test_order_waits_for_the_carrier(chime_mock):
+    client = boto3.client("chime-sdk-voice", region_name="us-east-1")
+    order_id = client.create_phone_number_order(
+        ProductType="VoiceConnector", E164PhoneNumbers=["+12065550100"]
+    )["PhoneNumberOrder"]["PhoneNumberOrderId"]
     chime_mock.complete_order(order_id)
+```
 """
 
 from __future__ import annotations

@@ -1,13 +1,22 @@
 """chime_mock as an HTTP server, for the AWS CLI, other SDKs and other processes.
 
-Example::
+```python
+import boto3
 
-    from chime_mock.server import running_server
+from chime_mock.server import running_server
 
-    with running_server() as server:
-        voice = boto3.client("chime-sdk-voice", endpoint_url=server.url, region_name="us-east-1")
+with running_server() as server:
+    voice = boto3.client(
+        "chime-sdk-voice",
+        endpoint_url=server.url,
+        region_name="us-east-1",
+        aws_access_key_id="AKIAIOSFODNN7EXAMPLE",
+        aws_secret_access_key="fake",
+    )
+    assert voice.list_phone_number_orders()["PhoneNumberOrders"] == []
+```
 
-Needs werkzeug: ``pip install 'chime-mock[server]'``.
+Needs werkzeug: `pip install 'chime-mock[server]'`.
 """
 
 from __future__ import annotations

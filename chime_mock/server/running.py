@@ -35,12 +35,26 @@ class _QuietRequestHandler(WSGIRequestHandler):
 class ChimeMockServer:
     """The fake Chime services on a real port, with their own `Backend`.
 
-    Example::
+    Example:
+        ```python
+        import boto3
 
-        with ChimeMockServer() as server:  # a free port on 127.0.0.1
-            voice = boto3.client("chime-sdk-voice", endpoint_url=server.url)
-            ...
-            server.backend  # the state, for assertions; hold server.backend.lock to read it
+        from chime_mock.server import ChimeMockServer
+
+        with ChimeMockServer(processing_delay=None) as server:  # a free port on 127.0.0.1
+            voice = boto3.client(
+                "chime-sdk-voice",
+                endpoint_url=server.url,
+                region_name="us-east-1",
+                aws_access_key_id="AKIAIOSFODNN7EXAMPLE",
+                aws_secret_access_key="fake",
+            )
+            voice.create_phone_number_order(
+                ProductType="VoiceConnector", E164PhoneNumbers=["+12065550100"]
+            )
+            with server.backend.lock:  # the state, for assertions: hold the lock to read it
+                assert len(server.backend.inventories()) == 1
+        ```
     """
 
     def __init__(
@@ -132,11 +146,17 @@ def running_server(
 ) -> Iterator[ChimeMockServer]:
     """A started server for the `with` block, on a free port unless one is given.
 
-    Example::
+    Example:
+        ```python
+        import json
+        import urllib.request
 
-        with running_server() as server:
-            subprocess.run(["aws", "chime-sdk-voice", "list-phone-number-orders",
-                            "--endpoint-url", server.url], check=True)
+        from chime_mock.server import running_server
+
+        with running_server(port=0) as server:  # any HTTP client works: the AWS CLI, curl, ...
+            with urllib.request.urlopen(f"{server.url}/_chime_mock/config") as answer:
+                assert json.load(answer)["ProcessingDelay"] == 0.0
+        ```
     """
     with ChimeMockServer(host, port, **options) as server:
         yield server
