@@ -23,6 +23,7 @@ import botocore.model
 from chime_mock.errors import ServiceError
 from chime_mock.protocol.http import HttpResponse
 
+ERROR_TYPE_HEADER = "x-amzn-ErrorType"  # where botocore reads an error's code first
 Encoder = Callable[[Any], Any]
 _UTC = _dt.timezone.utc
 
@@ -200,5 +201,5 @@ def serialize_error(model: botocore.model.ServiceModel, error: ServiceError) -> 
     elif error.status is not None:
         status = error.status
     headers = _base_headers()
-    headers["x-amzn-ErrorType"] = error.code
+    headers[ERROR_TYPE_HEADER] = error.code
     return HttpResponse(status, headers, _dumps(body))
