@@ -81,7 +81,7 @@ class Journal:
 def _copy(value: Any) -> Any:
     """A copy of parsed parameters: their containers are dicts and lists, every leaf (text,
     numbers, timestamps, bytes) immutable; several times faster than `copy.deepcopy`."""
-    if isinstance(value, Mapping):
+    if isinstance(value, dict):  # not Mapping: an ABC check costs more than the copy
         return {key: _copy(item) for key, item in value.items()}
     if isinstance(value, list):
         return [_copy(item) for item in value]

@@ -42,10 +42,6 @@ def _identity(value: Any) -> Any:
     return value
 
 
-def _string_value(value: Any) -> Any:
-    return _timestamp(value, "iso8601") if isinstance(value, _dt.datetime) else value
-
-
 class _Compiler:
     """Builds encoders, once per shape (recursive shapes are resolved lazily)."""
 
@@ -96,11 +92,6 @@ class _Compiler:
             _timestamp, form=shape.serialization.get("timestampFormat", "unixTimestamp")
         )
 
-    def _string(self, shape: botocore.model.Shape) -> Encoder:
-        # Models drift: chime-sdk-voice's FocDate is a timestamp in some botocore releases and a
-        # string in others. Handlers give datetimes; a string member sends the ISO 8601 text.
-        return _string_value
-
     def _blob(self, shape: botocore.model.Shape) -> Encoder:
         return lambda value: base64.b64encode(value).decode("ascii")
 
@@ -124,7 +115,17 @@ def _base_headers() -> dict[str, str]:
     return {"x-amzn-RequestId": request_id, "Content-Type": "application/json"}
 
 
-_JSON = json.JSONEncoder(separators=(",", ":"))  # one encoder: json.dumps would build one a call
+def _json_default(value: Any) -> Any:
+    # Models drift: chime-sdk-voice's FocDate is a timestamp in some botocore releases and a
+    # string in others. Handlers give datetimes; where the model says string, the JSON encoder
+    # meets the datetime here and sends the ISO 8601 text (no cost for ordinary strings).
+    if isinstance(value, _dt.datetime):
+        return _timestamp(value, "iso8601")
+    raise TypeError(f"chime_mock: cannot send {type(value).__name__} {value!r} as JSON")
+
+
+# One encoder: json.dumps would build one a call.
+_JSON = json.JSONEncoder(separators=(",", ":"), default=_json_default)
 
 
 def _dumps(document: Any) -> bytes:
