@@ -1,7 +1,8 @@
 """The one request flow, shared by the in-process mock and the HTTP server.
 
-HTTP request -> route by the model -> parse -> validate -> handler (under the backend's lock)
--> serialize. Every failure leaves as a modeled AWS error; nothing raises out of `dispatch`.
+HTTP request -> route by the model -> parse -> injected fault? -> validate -> handler (under the
+backend's lock) -> serialize -> journal. Every failure leaves as a modeled AWS error; nothing
+raises out of `dispatch`.
 """
 
 from __future__ import annotations
@@ -9,17 +10,24 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 from chime_mock import clock
 from chime_mock.backend import Backend, Scope
 from chime_mock.defaults import DEFAULT_ACCOUNT, DEFAULT_REGION, GLOBAL_SERVICES
 from chime_mock.errors import ServiceError
 from chime_mock.operations import HANDLERS, Call
+from chime_mock.protocol import catalog
 from chime_mock.protocol.http import HttpRequest, HttpResponse
 from chime_mock.protocol.models import service_model
 from chime_mock.protocol.parsing import parse_request
 from chime_mock.protocol.routing import Router
-from chime_mock.protocol.serialization import serialize_error, serialize_output
+from chime_mock.protocol.serialization import (
+    ERROR_TYPE_HEADER,
+    serialize_error,
+    serialize_output,
+)
 from chime_mock.protocol.validation import validate
 
 _CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/[^/]*/([^/]*)/")
@@ -30,19 +38,27 @@ def router(service: str) -> Router:
     return Router(service_model(service))
 
 
+def _credential_scope(headers: Mapping[str, str]) -> tuple[str, str]:
+    """The access key ID and region of the SigV4 credential scope of the Authorization header."""
+    authorization: str | bytes = headers.get("authorization", "")
+    if isinstance(authorization, bytes):  # botocore's prepared requests may carry bytes
+        authorization = authorization.decode("latin-1")
+    found = _CREDENTIAL.search(authorization)
+    if found:
+        return found.group(1), found.group(2) or DEFAULT_REGION
+    return "", DEFAULT_REGION
+
+
 def identify(service: str, headers: Mapping[str, str]) -> Scope:
     """Account and region from the SigV4 credential scope of the Authorization header.
 
     The account is the access key ID when it is exactly 12 digits (so tests can act as several
     accounts), otherwise the documented sample account.
     """
-    access_key, region = "", DEFAULT_REGION
-    authorization: str | bytes = headers.get("authorization", "")
-    if isinstance(authorization, bytes):  # botocore's prepared requests may carry bytes
-        authorization = authorization.decode("latin-1")
-    found = _CREDENTIAL.search(authorization)
-    if found:
-        access_key, region = found.group(1), found.group(2) or DEFAULT_REGION
+    return _scope(service, *_credential_scope(headers))
+
+
+def _scope(service: str, access_key: str, region: str) -> Scope:
     account = access_key if len(access_key) == 12 and access_key.isdigit() else DEFAULT_ACCOUNT
     return Scope(service, account, None if service in GLOBAL_SERVICES else region)
 
@@ -56,7 +72,45 @@ def not_mocked(service: str, operation: str) -> ServiceError:
     )
 
 
+@dataclass
+class _Trace:
+    """What the flow learned about a call before it was answered, for the journal."""
+
+    operation: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+
+
 def dispatch(backend: Backend, service: str, request: HttpRequest) -> HttpResponse:
+    access_key, region = _credential_scope(request.headers)
+    scope = _scope(service, access_key, region)
+    trace = _Trace()
+    response = _answer(backend, scope, request, trace)
+    with backend.lock:
+        backend.journal.record(
+            service=service,
+            region=region,
+            account=scope.account,
+            operation=trace.operation,
+            params=trace.params,
+            status=response.status,
+            error=response.headers.get(ERROR_TYPE_HEADER),
+        )
+    return response
+
+
+def _injected(backend: Backend, service: str, operation: str) -> ServiceError | None:
+    """The injected fault that answers this call instead of the handler, if any."""
+    if not backend.faults:  # the common case, without taking the lock
+        return None
+    with backend.lock:
+        fault = backend.faults.take(
+            operation, lambda code: catalog.declares_error(service, operation, code)
+        )
+    return None if fault is None else ServiceError(fault.code, fault.text)
+
+
+def _answer(backend: Backend, scope: Scope, request: HttpRequest, trace: _Trace) -> HttpResponse:
+    service = scope.service
     model = service_model(service)
     try:
         match = router(service).match(request.method, request.path, request.query)
@@ -69,12 +123,17 @@ def dispatch(backend: Backend, service: str, request: HttpRequest) -> HttpRespon
                 status=404,
             )
         operation = match.operation
+        trace.operation = operation.name
+        trace.params = params = parse_request(match, request.headers, request.body)
+        # Faults answer at the front door, before validation: like AWS throttling a request it
+        # has not looked at, and so that operations not mocked yet can fail on purpose too.
+        fault = _injected(backend, service, operation.name)
+        if fault is not None:
+            raise fault
         handler = HANDLERS.get(operation.name)
         if handler is None:
             raise not_mocked(service, operation.name)
-        params = parse_request(match, request.headers, request.body)
         validate(operation, params)
-        scope = identify(service, request.headers)
         with backend.lock:
             now = clock.now()
             backend.settle(now)

@@ -22,6 +22,15 @@ class ServiceError(Exception):
         self.status = status
 
 
+class StateFileError(ValueError):
+    """A state file `mock_chime(state=...)` cannot load; says which file and what is wrong."""
+
+    def __init__(self, path: object, problem: str) -> None:
+        super().__init__(f"chime_mock: cannot load the state file {path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
 def bad_request(message: str) -> ServiceError:
     return ServiceError("BadRequestException", message)
 

@@ -6,7 +6,8 @@ a mock is active, `Endpoint.make_request` is wrapped: the first call of a Chime 
 client registers the `before-send.<service>` handler on that client's own events. Calls of every
 other service pass through untouched, and the handler runs before moto's catch-all `before-send`
 one (botocore runs the more specific event's handlers first), so `moto.mock_aws` can answer the
-other services in the same test.
+other services in the same test. aiobotocore and aioboto3 clients are hooked the same way (see
+async_clients.py for what differs).
 """
 
 from __future__ import annotations
@@ -21,14 +22,17 @@ from botocore.awsrequest import AWSResponse
 from botocore.credentials import Credentials
 from botocore.endpoint import Endpoint
 
+from chime_mock import async_clients
 from chime_mock.backend import Backend
 from chime_mock.dispatch import dispatch
 from chime_mock.environment import FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY
-from chime_mock.protocol.http import HttpRequest
+from chime_mock.protocol.http import HttpRequest, HttpResponse
 from chime_mock.protocol.models import MOCKED_SERVICES
 
 _HANDLER_ID = "chime_mock.before_send"
 _SIGNER_ID = "chime_mock.before_sign"
+_ASYNC_HANDLER_ID = "chime_mock.before_send_async"
+_ASYNC_SIGNER_ID = "chime_mock.before_sign_async"
 _FAKE_CREDENTIALS = Credentials(FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY)
 _SERVICE_BY_EVENT = {event_id: name for name, event_id in MOCKED_SERVICES.items()}
 
@@ -76,7 +80,7 @@ class Interceptor:
             def make_request(endpoint: Endpoint, operation_model: Any, request_dict: Any) -> Any:
                 service = operation_model.service_model.service_name
                 if service in MOCKED_SERVICES:
-                    hook(endpoint._event_emitter, service)
+                    hook(endpoint._event_emitter, service, async_clients.is_async(endpoint))
                 return original(endpoint, operation_model, request_dict)
 
             Endpoint.make_request = make_request
@@ -87,27 +91,49 @@ class Interceptor:
             Endpoint.make_request = self._original_make_request
             self._original_make_request = None
 
-    def _hook_client(self, events: Any, service: str) -> None:
+    def _hook_client(self, events: Any, service: str, asynchronous: bool) -> None:
         if events in self._hooked:
             return
         event_id = MOCKED_SERVICES[service]
-        with self._hook_lock:
-            events.register_first(
-                f"before-send.{event_id}", self.before_send, unique_id=_HANDLER_ID
+        send, sign = (
+            (
+                (self.before_send_async, _ASYNC_HANDLER_ID),
+                (self.before_sign_async, _ASYNC_SIGNER_ID),
             )
-            events.register(f"before-sign.{event_id}", self.before_sign, unique_id=_SIGNER_ID)
+            if asynchronous
+            else ((self.before_send, _HANDLER_ID), (self.before_sign, _SIGNER_ID))
+        )
+        with self._hook_lock:
+            events.register_first(f"before-send.{event_id}", send[0], unique_id=send[1])
+            events.register(f"before-sign.{event_id}", sign[0], unique_id=sign[1])
             self._hooked.add(events)
 
     def before_sign(self, request: Any, request_signer: Any = None, **kwargs: Any) -> None:
         """Sign with the fakes when the client has no credentials (made before the mock)."""
+        self._sign_with(_FAKE_CREDENTIALS, request, request_signer)
+
+    def before_sign_async(self, request: Any, request_signer: Any = None, **kwargs: Any) -> None:
+        self._sign_with(async_clients.fake_credentials(), request, request_signer)
+
+    def _sign_with(self, credentials: Any, request: Any, request_signer: Any) -> None:
         if self.backend is None or request_signer is None:
             return
         if getattr(request_signer, "_credentials", None) is None:
-            request.context.setdefault("signing", {}).setdefault(
-                "request_credentials", _FAKE_CREDENTIALS
-            )
+            request.context.setdefault("signing", {}).setdefault("request_credentials", credentials)
 
     def before_send(self, request: Any, event_name: str = "", **kwargs: Any) -> AWSResponse | None:
+        answer = self._answer(request, event_name)
+        if answer is None:
+            return None
+        return AWSResponse(request.url, answer.status, answer.headers, _Body(answer.body))
+
+    def before_send_async(self, request: Any, event_name: str = "", **kwargs: Any) -> Any:
+        answer = self._answer(request, event_name)
+        if answer is None:
+            return None
+        return async_clients.response(request.url, answer.status, answer.headers, answer.body)
+
+    def _answer(self, request: Any, event_name: str) -> HttpResponse | None:
         backend = self.backend
         if backend is None:  # hooked while a mock was active; inert once it stopped
             return None
@@ -120,8 +146,7 @@ class Interceptor:
             headers=request.headers,  # botocore's HTTPHeaders: looked up case-insensitively
             body=_request_body(request.body),
         )
-        answer = dispatch(backend, service, http_request)
-        return AWSResponse(request.url, answer.status, answer.headers, _Body(answer.body))
+        return dispatch(backend, service, http_request)
 
 
 INTERCEPTOR = Interceptor()

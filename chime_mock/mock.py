@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import inspect
+import os
 import sys
 import threading
 from collections.abc import Callable, Iterable
@@ -23,8 +24,14 @@ from chime_mock.environment import FakeEnvironment
 if TYPE_CHECKING:
     from chime_mock.backend import Backend
     from chime_mock.backend.records import PhoneNumberOrder
+    from chime_mock.journal import RecordedCall
 
 T = TypeVar("T")
+StatePath = str | os.PathLike[str]
+
+# wrapt 2 ships type hints, wrapt 1 (which aiobotocore 2.x pins) none: one typed name for both.
+_Function = Callable[..., Any]
+_decorator: Callable[[_Function], Callable[[_Function], _Function]] = wrapt.decorator
 
 
 class _Activations:
@@ -66,9 +73,11 @@ class ChimeMock:
         *,
         processing_delay: float | _dt.timedelta | None = 0.0,
         phone_number_limit: int | None = DEFAULT_PHONE_NUMBER_LIMIT,
+        state: StatePath | None = None,
     ) -> None:
         self.processing_delay = options.processing_delay(processing_delay)
         self.phone_number_limit = options.phone_number_limit(phone_number_limit)
+        self.state = state
 
     # -- activation ---------------------------------------------------------------------------
 
@@ -79,13 +88,18 @@ class ChimeMock:
         """
         # Imported here, not at the top: `import chime_mock` stays cheap for test collection,
         # and the protocol, backend and phonenumbers load once, at the first activation.
-        from chime_mock.backend import Backend
+        from chime_mock.backend import Backend, state_file
         from chime_mock.interception import INTERCEPTOR
 
+        # Read before anything changes: a bad state file leaves the mock (and any outer one) as
+        # it was.
+        loaded = None if self.state is None else state_file.load(self.state)
         with _ACTIVE.lock:
             if not _ACTIVE.stack:
-                _ACTIVE.backend = Backend()
                 _ACTIVE.environment.enter()
+            if loaded is not None or not _ACTIVE.stack:
+                # A state file replaces the shared fake, even inside an outer mock.
+                _ACTIVE.backend = loaded if loaded is not None else Backend()
                 INTERCEPTOR.install(_ACTIVE.backend)
             _ACTIVE.stack.append(self)
             self._apply_options()
@@ -146,14 +160,14 @@ class ChimeMock:
         mock = self
         if inspect.iscoroutinefunction(function):
 
-            @wrapt.decorator
+            @_decorator
             async def run_async(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
                 with mock:
                     return await wrapped(*args, **kwargs)
 
             return run_async(function)
 
-        @wrapt.decorator
+        @_decorator
         def run(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
             with mock:
                 return wrapped(*args, **kwargs)
@@ -290,10 +304,111 @@ class ChimeMock:
             return order.order_id
 
     def reset(self) -> None:
-        """Forget every order and number; the mock stays active."""
+        """Forget every order, number, injected fault and journaled call; the mock stays active."""
         backend = self._backend()
         with backend.lock:
             backend.reset()
+
+    def save_state(self, path: StatePath) -> None:
+        """Write the whole fake to a JSON file that `mock_chime(state=path)` starts from.
+
+        Every account's orders and numbers with their timestamps, orders still Processing and
+        everything else waiting for the clock; readable, versioned JSON, written whole or not at
+        all. Not saved: the options of `mock_chime`, injected faults, the journal, NextTokens.
+
+        Example:
+            ```python
+            import boto3
+
+            from chime_mock import mock_chime
+
+            with mock_chime() as handle:
+                voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
+                voice.create_phone_number_order(
+                    ProductType="VoiceConnector", E164PhoneNumbers=["+12065550100"]
+                )
+                handle.save_state("inventory.json")
+
+            with mock_chime(state="inventory.json"):
+                voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
+                assert len(voice.list_phone_number_orders()["PhoneNumberOrders"]) == 1
+            ```
+        """
+        from chime_mock.backend import state_file
+
+        backend = self._backend()
+        with backend.lock:
+            now = clock.now()
+            backend.settle(now)
+            state_file.save(backend, path, now)
+
+    def inject_error(
+        self, operation: str, code: str, *, times: int = 1, message: str | None = None
+    ) -> None:
+        """Answer the next `times` calls of `operation` ("*": any) with the modeled error `code`.
+
+        The answer has the error shape's HTTP status and goes through botocore like a real one,
+        so the client's retry mode decides what to retry; the calls change no state. Faults are
+        used in the order they were injected.
+
+        Args:
+            operation: an operation name of either service's model, or "*" for any call.
+            code: an error shape the operation declares (for "*": one some operation declares).
+            times: how many calls the fault answers.
+            message: the error's message; by default one saying the error was injected.
+
+        Raises:
+            ValueError: an unknown operation or code (the message lists the valid ones), or
+                `times` below 1.
+
+        Example:
+            ```python
+            import boto3
+
+            from chime_mock import mock_chime
+
+            with mock_chime() as handle:
+                voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
+                handle.inject_error("GetPhoneNumber", "ForbiddenException", message="No access")
+                try:
+                    voice.get_phone_number(PhoneNumberId="+12065550100")
+                except voice.exceptions.ForbiddenException as error:
+                    assert error.response["ResponseMetadata"]["HTTPStatusCode"] == 403
+                    assert error.response["Error"]["Message"] == "No access"
+            ```
+        """
+        from chime_mock.faults import checked_fault
+
+        fault = checked_fault(operation, code, times, message)
+        backend = self._backend()
+        with backend.lock:
+            backend.faults.add(fault)
+
+    @property
+    def calls(self) -> list[RecordedCall]:
+        """Every call the mock answered, oldest first, as `RecordedCall`s (a snapshot;
+        `reset()` empties it).
+
+        Example:
+            ```python
+            import boto3
+
+            from chime_mock import mock_chime
+
+            with mock_chime() as handle:
+                voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
+                voice.list_phone_number_orders(MaxResults=10)
+                [call] = handle.calls
+                assert (call.operation, call.params, call.status) == (
+                    "ListPhoneNumberOrders",
+                    {"MaxResults": 10},
+                    200,
+                )
+            ```
+        """
+        backend = self._backend()
+        with backend.lock:
+            return backend.journal.calls()
 
     def order(self, order_id: str) -> PhoneNumberOrder:
         """The backend's record of an order, for assertions beyond what the API shows."""
@@ -317,6 +432,7 @@ def mock_chime(
     *,
     processing_delay: float | _dt.timedelta | None = 0.0,
     phone_number_limit: int | None = DEFAULT_PHONE_NUMBER_LIMIT,
+    state: StatePath | None = None,
 ) -> ChimeMock: ...
 
 
@@ -326,6 +442,7 @@ def mock_chime(
     *,
     processing_delay: float | _dt.timedelta | None = 0.0,
     phone_number_limit: int | None = DEFAULT_PHONE_NUMBER_LIMIT,
+    state: StatePath | None = None,
 ) -> Any:
     """Mock Amazon Chime and Chime SDK Voice for boto3 clients.
 
@@ -337,6 +454,8 @@ def mock_chime(
         processing_delay: how long new orders stay Processing on the mock's clock: seconds or a
             timedelta; None keeps them Processing until `handle.complete_order()`.
         phone_number_limit: each account's inventory quota, 25 unless given; None for no limit.
+        state: a JSON file written by `handle.save_state` to start from (see docs/tools.md);
+            `chime_mock.StateFileError` when it cannot be loaded, and then nothing changes.
 
     Example:
         ```python
@@ -354,5 +473,7 @@ def mock_chime(
         assert count_orders() == 0
         ```
     """
-    mock = ChimeMock(processing_delay=processing_delay, phone_number_limit=phone_number_limit)
+    mock = ChimeMock(
+        processing_delay=processing_delay, phone_number_limit=phone_number_limit, state=state
+    )
     return mock if target is None else mock(target)

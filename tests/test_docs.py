@@ -11,6 +11,9 @@ Every fenced block of every `docs/*.md` page (pages merged later included) is on
   are run the same way: the API reference shows them.
 - A Python block that cannot run (it needs a live AWS account, say) opts out with the line
   `<!-- docs-test: skip BECAUSE -->` right before its fence; the reason is required.
+- A Python block that uses an optional package says so with `<!-- docs-test: needs MODULE -->`
+  (several: comma-separated) right before its fence: it runs wherever they import and is skipped
+  elsewhere (the suite on the oldest botocore has no aiobotocore, whose pins forbid it).
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ RUN_AS_SCRIPT = {"python", "py", "python3"}
 RUN_AS_DOCTEST = {"pycon"}
 _OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`]*)$")
 _SKIP = re.compile(r"^\s*<!--\s*docs-test:\s*skip\b(?P<reason>.*?)-->\s*$")
+_NEEDS = re.compile(r"^\s*<!--\s*docs-test:\s*needs\s+(?P<modules>[\w., ]+?)\s*-->\s*$")
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,7 @@ class Block:
     language: str
     code: str
     skip: str | None  # the opt-out marker's reason ("" when the marker gives none)
+    needs: tuple[str, ...] = ()  # optional modules the block imports (a `needs` marker)
 
     @property
     def id(self) -> str:
@@ -79,6 +84,7 @@ def fenced_blocks(text: str, origin: str, filename: str) -> list[Block]:
         language = opened["info"].split()[0].lstrip("{.").rstrip("}") if opened["info"] else ""
         before = next((text for text in reversed(lines[:index]) if text.strip()), "")
         skipped = _SKIP.match(before)
+        needed = _NEEDS.match(before)
         closing = re.compile(rf"^{re.escape(indent)}{fence[0]}{{{len(fence)},}}\s*$")
         end = index + 1
         while end < len(lines) and not closing.match(lines[end]):
@@ -95,6 +101,7 @@ def fenced_blocks(text: str, origin: str, filename: str) -> list[Block]:
                 language=language,
                 code="\n".join(body) + "\n",
                 skip=skipped["reason"].strip() if skipped else None,
+                needs=tuple(re.split(r"[,\s]+", needed["modules"].strip())) if needed else (),
             )
         )
         index = end + 1
@@ -214,6 +221,8 @@ def _run_doctest(block: Block) -> None:
 def test_example_runs(block: Block, request: pytest.FixtureRequest) -> None:
     if block.skip == "":
         pytest.fail(f"{block.id}: say why it cannot run: <!-- docs-test: skip BECAUSE -->")
+    for module in block.needs:
+        pytest.importorskip(module)
     if block.language in RUN_AS_DOCTEST:
         _run_doctest(block)
     elif _is_test_module(ast.parse(block.code)):
@@ -243,6 +252,12 @@ def test_a_fence_inside_an_admonition_is_found_and_dedented() -> None:
     assert (first.language, first.line, first.skip) == ("python", 5, "needs AWS")
     assert first.code == "if True:\n    pass\n"
     assert (second.language, second.code, second.skip) == ("bash", "ls\n", None)
+
+
+def test_a_needs_marker_names_the_optional_modules_of_its_block() -> None:
+    text = "<!-- docs-test: needs aiobotocore, aioboto3 -->\n```python\nimport aioboto3\n```\n"
+    [block] = fenced_blocks(text, "page.md", "page.md")
+    assert (block.needs, block.skip) == (("aiobotocore", "aioboto3"), None)
 
 
 def test_the_site_builds_with_warnings_as_errors(tmp_path: Path) -> None:

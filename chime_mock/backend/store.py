@@ -24,6 +24,8 @@ from chime_mock.backend.records import (
 )
 from chime_mock.defaults import DEFAULT_PHONE_NUMBER_LIMIT
 from chime_mock.errors import ServiceError, bad_request
+from chime_mock.faults import Faults
+from chime_mock.journal import Journal
 
 # Statuses that do not take a place in the inventory quota.
 _OUTSIDE_QUOTA = frozenset({"AcquireFailed", "DeleteInProgress", "Cancelled"})
@@ -81,6 +83,9 @@ class Backend:
         self._deleting: dict[str, Scope] = {}
         self._naming: dict[str, Scope] = {}
         self._seq = itertools.count()
+        # Test tooling that `reset()` also clears (issue 4): injected faults and the call journal.
+        self.faults = Faults()
+        self.journal = Journal()
 
     def inventory(self, scope: Scope) -> Inventory:
         found = self._inventories.get(scope)

@@ -23,6 +23,7 @@ import botocore.model
 from chime_mock.errors import ServiceError
 from chime_mock.protocol.http import HttpResponse
 
+ERROR_TYPE_HEADER = "x-amzn-ErrorType"  # where botocore reads an error's code first
 Encoder = Callable[[Any], Any]
 _UTC = _dt.timezone.utc
 
@@ -39,10 +40,6 @@ def _timestamp(value: _dt.datetime, form: str) -> Any:
 
 def _identity(value: Any) -> Any:
     return value
-
-
-def _string_value(value: Any) -> Any:
-    return _timestamp(value, "iso8601") if isinstance(value, _dt.datetime) else value
 
 
 class _Compiler:
@@ -95,11 +92,6 @@ class _Compiler:
             _timestamp, form=shape.serialization.get("timestampFormat", "unixTimestamp")
         )
 
-    def _string(self, shape: botocore.model.Shape) -> Encoder:
-        # Models drift: chime-sdk-voice's FocDate is a timestamp in some botocore releases and a
-        # string in others. Handlers give datetimes; a string member sends the ISO 8601 text.
-        return _string_value
-
     def _blob(self, shape: botocore.model.Shape) -> Encoder:
         return lambda value: base64.b64encode(value).decode("ascii")
 
@@ -123,7 +115,17 @@ def _base_headers() -> dict[str, str]:
     return {"x-amzn-RequestId": request_id, "Content-Type": "application/json"}
 
 
-_JSON = json.JSONEncoder(separators=(",", ":"))  # one encoder: json.dumps would build one a call
+def _json_default(value: Any) -> Any:
+    # Models drift: chime-sdk-voice's FocDate is a timestamp in some botocore releases and a
+    # string in others. Handlers give datetimes; where the model says string, the JSON encoder
+    # meets the datetime here and sends the ISO 8601 text (no cost for ordinary strings).
+    if isinstance(value, _dt.datetime):
+        return _timestamp(value, "iso8601")
+    raise TypeError(f"chime_mock: cannot send {type(value).__name__} {value!r} as JSON")
+
+
+# One encoder: json.dumps would build one a call.
+_JSON = json.JSONEncoder(separators=(",", ":"), default=_json_default)
 
 
 def _dumps(document: Any) -> bytes:
@@ -200,5 +202,5 @@ def serialize_error(model: botocore.model.ServiceModel, error: ServiceError) -> 
     elif error.status is not None:
         status = error.status
     headers = _base_headers()
-    headers["x-amzn-ErrorType"] = error.code
+    headers[ERROR_TYPE_HEADER] = error.code
     return HttpResponse(status, headers, _dumps(body))

@@ -8,6 +8,8 @@ BadRequestException), so a client that reads AWS errors reads these too.
 
 from __future__ import annotations
 
+import base64
+import datetime as _dt
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ from werkzeug.routing import Map, Rule
 from chime_mock import clock, options
 from chime_mock.backend import Backend
 from chime_mock.errors import ServiceError, bad_request, not_found
+from chime_mock.faults import checked_fault
 from chime_mock.protocol.http import HttpResponse
 from chime_mock.protocol.models import service_model
 from chime_mock.protocol.serialization import serialize_error
@@ -196,3 +199,57 @@ def complete_order(request: ControlRequest) -> HttpResponse:
         except ValueError as error:
             raise bad_request(str(error)) from error
         return json_answer({"PhoneNumberOrder": order_document(order)})
+
+
+@control("/faults", methods=["POST"])
+def inject_error(request: ControlRequest) -> HttpResponse:
+    """`handle.inject_error` over HTTP: `{"Operation": "CreatePhoneNumberOrder" (or "*"),
+    "Code": "ThrottledClientException", "Times": 1, "Message": null}`; Times and Message
+    optional."""
+    document = request.document()
+    if not isinstance(document.get("Operation"), str) or not isinstance(document.get("Code"), str):
+        raise bad_request('chime_mock: give the Operation (or "*") and the error Code as text')
+    try:
+        fault = checked_fault(
+            document["Operation"],
+            document["Code"],
+            document.get("Times", 1),
+            document.get("Message"),
+        )
+    except ValueError as error:
+        raise bad_request(str(error)) from error
+    with request.backend.lock:
+        request.backend.faults.add(fault)
+    return json_answer({})
+
+
+def _param_text(value: Any) -> Any:
+    """Parameter values JSON has no form for: timestamps as ISO 8601, blobs as base64."""
+    if isinstance(value, _dt.datetime):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+@control("/calls", methods=["GET"])
+def calls(request: ControlRequest) -> HttpResponse:
+    """`handle.calls` over HTTP: every call the fake answered, oldest first."""
+    with request.backend.lock:
+        recorded = request.backend.journal.calls()
+    return json_answer(
+        {
+            "Calls": [
+                {
+                    "Service": call.service,
+                    "Region": call.region,
+                    "Account": call.account,
+                    "Operation": call.operation,
+                    "Params": json.loads(json.dumps(call.params, default=_param_text)),
+                    "Status": call.status,
+                    "Error": call.error,
+                }
+                for call in recorded
+            ]
+        }
+    )

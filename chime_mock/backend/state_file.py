@@ -1,0 +1,189 @@
+"""State files: the whole fake as readable, versioned JSON, and a new Backend built from one.
+
+Loading builds a fresh Backend and only returns it once every part has been read, so a bad file
+changes nothing. Issued NextTokens are not saved: a listing restarts from its first page.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import itertools
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from chime_mock.backend.codec import CodecError, decode, encode
+from chime_mock.backend.records import PhoneNumber, PhoneNumberOrder, PhoneNumberSettings
+from chime_mock.backend.store import Backend, Scope
+from chime_mock.errors import StateFileError
+
+FORMAT = "chime_mock state"
+VERSION = 1  # raise on any change an older chime_mock could not read
+
+
+@dataclass(frozen=True)
+class Collection:
+    """One part of Backend's state: how it is written to, and read back from, the document."""
+
+    key: str  # its name in the document
+    dump: Callable[[Backend], Any]
+    load: Callable[[Backend, Any], None]  # raises CodecError for a bad value
+
+
+def attribute(key: str, name: str, declared: Any) -> Collection:
+    """A Backend attribute the codec handles by its declared type alone."""
+    return Collection(
+        key,
+        lambda backend: encode(getattr(backend, name), declared),
+        lambda backend, data: setattr(backend, name, decode(data, declared, key)),
+    )
+
+
+_INVENTORY_PARTS = ("scope", "orders", "numbers", "settings")
+
+
+def _dump_inventories(backend: Backend) -> Any:
+    return [
+        {
+            "scope": encode(inventory.scope, Scope),
+            "orders": encode(list(inventory.orders.values()), list[PhoneNumberOrder]),
+            "numbers": encode(list(inventory.numbers.values()), list[PhoneNumber]),
+            "settings": encode(inventory.settings, PhoneNumberSettings | None),
+        }
+        for inventory in backend.inventories()
+    ]
+
+
+def _load_inventories(backend: Backend, data: Any) -> None:
+    for index, part in enumerate(decode(data, list[dict[str, Any]], "inventories")):
+        where = f"inventories[{index}]"
+        if set(part) != set(_INVENTORY_PARTS):
+            raise CodecError(where, f"expected exactly the fields {', '.join(_INVENTORY_PARTS)}")
+        scope = decode(part["scope"], Scope, f"{where}.scope")
+        inventory = backend.inventory(scope)
+        for order in decode(part["orders"], list[PhoneNumberOrder], f"{where}.orders"):
+            if order.order_id in backend._order_scopes:
+                raise CodecError(f"{where}.orders", f"order {order.order_id} appears twice")
+            inventory.orders[order.order_id] = order
+            backend._order_scopes[order.order_id] = scope
+        for number in decode(part["numbers"], list[PhoneNumber], f"{where}.numbers"):
+            inventory.numbers[number.phone_number_id] = number
+        inventory.settings = decode(
+            part["settings"], PhoneNumberSettings | None, f"{where}.settings"
+        )
+
+
+def _dump_pending(backend: Backend) -> Any:
+    return list(backend._pending)
+
+
+def _load_pending(backend: Backend, data: Any) -> None:
+    # The Processing orders are the very records of the inventories, not copies.
+    for order_id in decode(data, list[str], "pending_orders"):
+        scope = backend.order_scope(order_id)
+        if scope is None:
+            raise CodecError("pending_orders", f"order {order_id} is in no inventory")
+        backend._pending[order_id] = backend.inventory(scope).orders[order_id]
+
+
+def _dump_seq(backend: Backend) -> Any:
+    following = next(backend._seq)  # spent, then handed back: the counter goes on unchanged
+    backend._seq = itertools.count(following)
+    return following
+
+
+def _load_seq(backend: Backend, data: Any) -> None:
+    backend._seq = itertools.count(decode(data, int, "next_seq"))
+
+
+# ==== Backend's top-level state ===============================================================
+# One entry per collection `Backend.reset()` creates, in load order (later entries may refer to
+# records loaded by earlier ones). When Backend gains a collection, add it here: `attribute(...)`
+# with its declared type is enough for dicts, lists and sets of records, datetimes and Scopes.
+# Not saved on purpose: `lock`, `processing_delay` and `phone_number_limit` (options of each
+# mock_chime), `faults` and `journal` (test tooling), the inventories' page tokens, and
+# `_order_scopes` (rebuilt from the inventories).
+COLLECTIONS: tuple[Collection, ...] = (
+    Collection("inventories", _dump_inventories, _load_inventories),
+    attribute("owners", "_owners", dict[str, Scope]),
+    Collection("pending_orders", _dump_pending, _load_pending),
+    attribute("unavailable", "_unavailable", set[str]),
+    attribute("deleting", "_deleting", dict[str, Scope]),
+    attribute("naming", "_naming", dict[str, Scope]),
+    Collection("next_seq", _dump_seq, _load_seq),
+)
+# ===============================================================================================
+
+
+def document(backend: Backend, now: _dt.datetime) -> dict[str, Any]:
+    """The state file's content; the caller holds `backend.lock`."""
+    from chime_mock import __version__
+
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "written_by": f"chime_mock {__version__}",
+        "saved_at": now.isoformat(),
+        "state": {part.key: part.dump(backend) for part in COLLECTIONS},
+    }
+
+
+def save(backend: Backend, path: str | os.PathLike[str], now: _dt.datetime) -> None:
+    """Write the state file; the caller holds `backend.lock`. Written whole or not at all."""
+    target = Path(path)
+    text = json.dumps(document(backend, now), indent=2, ensure_ascii=False) + "\n"
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def load(path: str | os.PathLike[str]) -> Backend:
+    """A new Backend holding the state of the file at `path`; StateFileError when it cannot."""
+    source = Path(path)
+    try:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise StateFileError(source, f"it cannot be read ({error})") from error
+    try:
+        content = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise StateFileError(source, f"it is not valid JSON ({error})") from error
+    return from_document(content, source)
+
+
+def from_document(content: Any, source: Path) -> Backend:
+    if not isinstance(content, dict) or content.get("format") != FORMAT:
+        raise StateFileError(
+            source, f'it is not a chime_mock state file (no "format": "{FORMAT}" at its top)'
+        )
+    version = content.get("version")
+    if version != VERSION:
+        raise StateFileError(
+            source,
+            f"it is in format version {version!r}, and this chime_mock reads version {VERSION}; "
+            "load it with the chime_mock that wrote it, or save the state again",
+        )
+    state = content.get("state")
+    if not isinstance(state, dict):
+        raise StateFileError(source, 'it has no "state" object')
+    expected = [part.key for part in COLLECTIONS]
+    if sorted(state) != sorted(expected):
+        raise StateFileError(
+            source, f"its state has the parts {sorted(state)}; expected {sorted(expected)}"
+        )
+    backend = Backend()
+    try:
+        for part in COLLECTIONS:
+            part.load(backend, state[part.key])
+    except CodecError as error:
+        raise StateFileError(source, f"state.{error}") from error
+    return backend

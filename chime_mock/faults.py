@@ -1,0 +1,71 @@
+"""Injected faults: errors the fake answers instead of serving the next calls of an operation.
+
+The list lives with the backend state (so `reset()` drops it and the HTTP server shares it); the
+dispatcher consults it under the backend's lock before any handler runs, so an injected failure
+changes no state. Pure Python: which codes an operation may answer is asked of the caller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+ANY_OPERATION = "*"
+
+
+@dataclass
+class Fault:
+    operation: str  # a model operation name, or ANY_OPERATION
+    code: str  # a modeled error shape name
+    remaining: int
+    message: str | None = None
+
+    @property
+    def text(self) -> str:
+        if self.message is not None:
+            return self.message
+        return f"chime_mock: {self.code} injected by inject_error({self.operation!r}, ...)"
+
+
+def checked_fault(operation: str, code: str, times: int, message: str | None) -> Fault:
+    """A fault for `inject_error`, its names checked against the installed models; ValueError
+    (prefixed `chime_mock:`, listing the valid names) for anything that could never answer."""
+    # Imported here: the backend imports this module and stays free of botocore.
+    from chime_mock.protocol import catalog
+
+    catalog.check_operation_error(operation, code)
+    if isinstance(times, bool) or not isinstance(times, int) or times < 1:
+        raise ValueError(
+            f"chime_mock: times must be a whole number of calls, 1 or more; got {times!r}"
+        )
+    if message is not None and not isinstance(message, str):
+        raise ValueError(f"chime_mock: message must be text or None; got {message!r}")
+    return Fault(operation, code, times, message)
+
+
+class Faults:
+    """Pending faults, consumed first-injected first."""
+
+    def __init__(self) -> None:
+        self._pending: list[Fault] = []
+
+    def __bool__(self) -> bool:
+        return bool(self._pending)
+
+    def add(self, fault: Fault) -> None:
+        self._pending.append(fault)
+
+    def take(self, operation: str, declares: Callable[[str], bool]) -> Fault | None:
+        """The fault that answers this call of `operation`, one use spent; None to serve it.
+
+        `declares(code)` tells whether the called operation models that error: a fault for "*"
+        only answers operations that could answer its code, so every answer stays a modeled one.
+        """
+        for fault in self._pending:
+            if fault.operation not in (operation, ANY_OPERATION) or not declares(fault.code):
+                continue
+            fault.remaining -= 1
+            if fault.remaining <= 0:
+                self._pending.remove(fault)
+            return fault
+        return None

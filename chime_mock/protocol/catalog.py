@@ -1,0 +1,51 @@
+"""What the installed models offer: operation names and the error shapes each operation declares.
+
+Used to check the names a test passes to chime_mock (e.g. `inject_error`) against the installed
+botocore models, so a typo fails at the call instead of never matching.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from chime_mock.protocol.models import MOCKED_SERVICES, service_model
+
+
+@functools.cache
+def operation_errors() -> dict[str, frozenset[str]]:
+    """Every operation of the mocked services -> the error shapes it declares (in any service)."""
+    errors: dict[str, set[str]] = {}
+    for service in MOCKED_SERVICES:
+        model = service_model(service)
+        for name in model.operation_names:
+            shapes = model.operation_model(name).error_shapes
+            errors.setdefault(name, set()).update(shape.name for shape in shapes)
+    return {name: frozenset(codes) for name, codes in errors.items()}
+
+
+def declares_error(service: str, operation: str, code: str) -> bool:
+    """Whether `operation` of `service` declares the error shape `code` in the installed model."""
+    model = service_model(service)
+    if operation not in model.operation_names:
+        return False
+    return any(shape.name == code for shape in model.operation_model(operation).error_shapes)
+
+
+def check_operation_error(operation: str, code: str) -> None:
+    """Raise ValueError unless `operation` ("*": any) may answer the error shape `code`."""
+    errors = operation_errors()
+    if operation == "*":
+        valid = frozenset().union(*errors.values())
+    elif operation in errors:
+        valid = errors[operation]
+    else:
+        raise ValueError(
+            f'chime_mock: {operation!r} is not an operation of chime or chime-sdk-voice; use "*" '
+            f"for any, or one of: {', '.join(sorted(errors))}"
+        )
+    if code not in valid:
+        which = "any operation" if operation == "*" else operation
+        raise ValueError(
+            f"chime_mock: {code!r} is not an error {which} can answer; use one of: "
+            f"{', '.join(sorted(valid))}"
+        )

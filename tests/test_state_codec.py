@@ -1,0 +1,91 @@
+"""The state codec writes and reads any record by its declared types (fast unit tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from chime_mock.backend import Scope
+from chime_mock.backend.codec import CodecError, decode, encode
+
+WHEN = dt.datetime(2026, 3, 1, 9, 30, 0, 123456, tzinfo=dt.timezone.utc)
+
+
+@dataclass
+class Inner:
+    at: dt.datetime
+    tags: frozenset[str] = frozenset()
+
+
+@dataclass
+class Everything:
+    name: str
+    count: int
+    ratio: float
+    flag: bool
+    wait: dt.timedelta
+    seen: set[str]
+    pair: tuple[int, ...]
+    by_scope: dict[Scope, list[str]]
+    by_name: dict[str, Inner]
+    inner: Inner | None
+    loose: dict[str, object] = field(default_factory=dict)
+    missing: str | None = None
+
+
+def _sample() -> Everything:
+    scope = Scope("chime-sdk-voice", "123456789012", "us-east-1")
+    return Everything(
+        name="x",
+        count=3,
+        ratio=0.5,
+        flag=True,
+        wait=dt.timedelta(days=7, microseconds=5),
+        seen={"b", "a"},
+        pair=(1, 2),
+        by_scope={scope: ["+12065550100"], Scope("chime", "111122223333", None): []},
+        by_name={"first": Inner(WHEN, frozenset({"z", "y"}))},
+        inner=Inner(WHEN),
+        loose={"when": WHEN, "list": [1, "two", None], "nested": {"ok": True}},
+    )
+
+
+def test_a_record_survives_the_round_trip_through_json_text() -> None:
+    data = json.loads(json.dumps(encode(_sample(), Everything)))
+    assert decode(data, Everything, "record") == _sample()
+
+
+def test_sets_are_written_sorted() -> None:
+    assert encode(_sample(), Everything)["seen"] == ["a", "b"]
+
+
+def test_datetimes_are_written_in_iso_8601_with_their_offset() -> None:
+    assert encode(WHEN, dt.datetime) == "2026-03-01T09:30:00.123456+00:00"
+
+
+def test_a_field_with_a_default_may_be_absent() -> None:
+    data = encode(_sample(), Everything)
+    del data["missing"], data["loose"]
+    assert decode(data, Everything, "record").loose == {}
+
+
+def test_a_bad_value_is_reported_with_its_path() -> None:
+    data = encode(_sample(), Everything)
+    data["by_name"]["first"]["tags"] = "z"
+    with pytest.raises(CodecError, match=r"^record\.by_name\.first\.tags: expected a list"):
+        decode(data, Everything, "record")
+
+
+@pytest.mark.parametrize("value", [True, 1.5, "3"])
+def test_a_whole_number_must_be_one(value: Any) -> None:
+    with pytest.raises(CodecError, match="expected a whole number"):
+        decode(value, int, "count")
+
+
+def test_an_unsupported_declared_type_is_a_programming_error() -> None:
+    with pytest.raises(TypeError, match="cannot write"):
+        encode(b"bytes", bytes)
