@@ -36,7 +36,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--calls", type=int, default=300)
     calls = parser.parse_args().calls
-    with running_server() as server:
+    with running_server(phone_number_limit=None) as server:
         client = _client(server.url)
         order_id = client.create_phone_number_order(
             ProductType="VoiceConnector", E164PhoneNumbers=["+12065550100"]
