@@ -1,6 +1,7 @@
 """The documentation works: every example runs, the notebook runs, and the site builds strictly.
 
-Every fenced block of every `docs/*.md` page (pages merged later included) is one test:
+Every fenced block of every `docs/*.md` page (pages merged later included) and of README.md is
+one test:
 - ```python (or py) blocks run on their own, in a fresh namespace and working directory, so a
   reader can copy any one of them. A block that defines `test_*` functions or `Test*` classes is a
   test module: it runs in a pytest session of its own (with the chime_mock plugin, as a user has
@@ -109,9 +110,10 @@ def fenced_blocks(text: str, origin: str, filename: str) -> list[Block]:
 
 
 def _pages() -> list[Block]:
+    """The docs pages, and the README, whose example is the first code a user copies."""
     return [
         block
-        for page in sorted(DOCS.glob("*.md"))
+        for page in [*sorted(DOCS.glob("*.md")), ROOT / "README.md"]
         for block in fenced_blocks(page.read_text(encoding="utf-8"), page.name, str(page))
     ]
 
