@@ -8,9 +8,10 @@ from typing import Any
 
 import boto3
 import pytest
+import time_machine
 from botocore.config import Config
 
-from chime_mock import ChimeMock
+from chime_mock import ChimeMock, mock_chime
 from tests.conftest import order_numbers
 from tests.inventory_helpers import error_of, statuses
 
@@ -192,3 +193,30 @@ def test_the_documentations_own_sample_order_id_is_not_a_guid(client: Any) -> No
     )
     assert code == "BadRequestException"
     assert "PhoneNumberOrderId" in text
+
+
+# -- clock-driven transitions the other files proved under one clock library only ---------------
+
+NOON = dt.datetime(2026, 1, 1, 12, tzinfo=dt.timezone.utc)
+
+
+def test_a_fractional_processing_delay_completes_the_order_under_time_machine() -> None:
+    with time_machine.travel(NOON, tick=False) as traveller, mock_chime(processing_delay=2.5):
+        voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
+        order_id = order_numbers(voice, LOCAL)["PhoneNumberOrderId"]
+        traveller.shift(dt.timedelta(seconds=2.4))
+        get = voice.get_phone_number_order
+        assert get(PhoneNumberOrderId=order_id)["PhoneNumberOrder"]["Status"] == "Processing"
+        traveller.shift(dt.timedelta(seconds=0.1))
+        assert get(PhoneNumberOrderId=order_id)["PhoneNumberOrder"]["Status"] == "Successful"
+
+
+def test_a_calling_name_update_succeeds_when_time_machine_moves_the_clock() -> None:
+    with time_machine.travel(NOON, tick=False) as traveller, mock_chime(processing_delay=30):
+        chime = boto3.client("chime", region_name="us-east-1")
+        order_numbers(chime, LOCAL)
+        traveller.shift(dt.timedelta(seconds=30))
+        chime.update_phone_number(PhoneNumberId=LOCAL, CallingName="Acme")
+        assert _number(chime, LOCAL)["CallingNameStatus"] == "UpdateInProgress"
+        traveller.shift(dt.timedelta(seconds=30))
+        assert _number(chime, LOCAL)["CallingNameStatus"] == "UpdateSucceeded"
