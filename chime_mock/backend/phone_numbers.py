@@ -54,4 +54,6 @@ def canonical_id(phone_number_id: str) -> str:
         text = "+" + text[3:]
     elif not text.startswith("+"):
         text = "+" + text
-    return quote(text, safe="")
+    # JSON bodies may carry lone surrogates ("\udcff"), which UTF-8 cannot encode; such an ID
+    # names no number, so it only has to be quoted without raising.
+    return quote(text, safe="", errors="surrogatepass")

@@ -1,0 +1,276 @@
+"""Requirements audit (issues 2-3, SERVICE_FACTS "Errors on the wire"): every error path of every
+mocked operation answers an error that operation models, raised by botocore as
+`client.exceptions.<Name>`, with the HTTP status of the model's error shape; every success answers
+the operation's modeled `responseCode`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+import boto3
+import pytest
+from botocore.exceptions import ClientError
+
+from chime_mock import mock_chime
+from tests.conftest import order_numbers
+
+SERVICES = ("chime", "chime-sdk-voice")
+LOCAL, TOLL_FREE, OTHER = "+12065550100", "+18005550100", "+12065550101"
+UNKNOWN_GUID = "6f1b9e0a-2c3d-4e5f-8a9b-0c1d2e3f4a5b"
+
+# A scenario prepares the mock through `client` and returns the call that must fail.
+Scenario = Callable[[Any], Callable[[], Any]]
+
+
+def _owned(client: Any) -> None:
+    order_numbers(client, LOCAL)
+
+
+def _deleted(client: Any) -> None:
+    _owned(client)
+    client.delete_phone_number(PhoneNumberId=LOCAL)
+
+
+def _create_duplicate(client: Any) -> Callable[[], Any]:
+    return lambda: order_numbers(client, LOCAL, LOCAL)
+
+
+def _create_over_limit(client: Any) -> Callable[[], Any]:
+    _owned(client)  # the scenario runs with phone_number_limit=1
+    return lambda: order_numbers(client, OTHER)
+
+
+def _update_acquiring(client: Any) -> Callable[[], Any]:
+    _owned(client)  # the scenario runs with processing_delay=None: the number is being acquired
+    return lambda: client.update_phone_number(PhoneNumberId=LOCAL, CallingName="Acme")
+
+
+def _update_two_details(client: Any) -> Callable[[], Any]:
+    _owned(client)
+    return lambda: client.update_phone_number(
+        PhoneNumberId=LOCAL, CallingName="Acme", ProductType="SipMediaApplicationDialIn"
+    )
+
+
+def _delete_twice(client: Any) -> Callable[[], Any]:
+    _deleted(client)
+    return lambda: client.delete_phone_number(PhoneNumberId=LOCAL)
+
+
+def _restore_unassigned(client: Any) -> Callable[[], Any]:
+    _owned(client)
+    return lambda: client.restore_phone_number(PhoneNumberId=LOCAL)
+
+
+def _restore_over_limit(client: Any) -> Callable[[], Any]:
+    _deleted(client)  # the scenario runs with phone_number_limit=1: the queue frees the place
+    order_numbers(client, OTHER)
+    return lambda: client.restore_phone_number(PhoneNumberId=LOCAL)
+
+
+def _nothing(call: Callable[[Any], Any]) -> Scenario:
+    """A scenario that needs no preparation."""
+    return lambda client: lambda: call(client)
+
+
+class ErrorPath(NamedTuple):
+    operation: str
+    code: str  # the error the call must answer
+    scenario: Scenario
+    options: Mapping[str, Any] = MappingProxyType({})  # mock_chime options
+    services: tuple[str, ...] = SERVICES
+
+
+ERROR_PATHS: dict[str, ErrorPath] = {
+    "create-duplicate-number": ErrorPath(
+        "CreatePhoneNumberOrder", "BadRequestException", _create_duplicate
+    ),
+    "create-over-the-inventory-limit": ErrorPath(
+        "CreatePhoneNumberOrder",
+        "ResourceLimitExceededException",
+        _create_over_limit,
+        options={"phone_number_limit": 1},
+    ),
+    "get-order-unknown": ErrorPath(
+        "GetPhoneNumberOrder",
+        "NotFoundException",
+        _nothing(lambda c: c.get_phone_number_order(PhoneNumberOrderId=UNKNOWN_GUID)),
+    ),
+    "get-order-not-a-guid": ErrorPath(
+        "GetPhoneNumberOrder",
+        "BadRequestException",
+        _nothing(lambda c: c.get_phone_number_order(PhoneNumberOrderId="not-a-guid")),
+    ),
+    "list-orders-foreign-token": ErrorPath(
+        "ListPhoneNumberOrders",
+        "BadRequestException",
+        _nothing(lambda c: c.list_phone_number_orders(NextToken="made-up")),
+    ),
+    "get-number-unknown": ErrorPath(
+        "GetPhoneNumber",
+        "NotFoundException",
+        _nothing(lambda c: c.get_phone_number(PhoneNumberId=LOCAL)),
+    ),
+    "get-number-empty-id": ErrorPath(
+        "GetPhoneNumber",
+        "BadRequestException",
+        _nothing(lambda c: c.get_phone_number(PhoneNumberId="")),
+    ),
+    "list-numbers-foreign-token": ErrorPath(
+        "ListPhoneNumbers",
+        "BadRequestException",
+        _nothing(lambda c: c.list_phone_numbers(NextToken="made-up")),
+    ),
+    "search-breaking-the-rules": ErrorPath(
+        "SearchAvailablePhoneNumbers",
+        "BadRequestException",
+        _nothing(lambda c: c.search_available_phone_numbers(City="Seattle")),
+    ),
+    "update-unknown": ErrorPath(
+        "UpdatePhoneNumber",
+        "NotFoundException",
+        _nothing(lambda c: c.update_phone_number(PhoneNumberId=LOCAL, CallingName="Acme")),
+    ),
+    "update-two-details": ErrorPath(
+        "UpdatePhoneNumber", "BadRequestException", _update_two_details
+    ),
+    "update-while-acquiring": ErrorPath(
+        "UpdatePhoneNumber",
+        "ConflictException",
+        _update_acquiring,
+        options={"processing_delay": None},
+    ),
+    "delete-unknown": ErrorPath(
+        "DeletePhoneNumber",
+        "NotFoundException",
+        _nothing(lambda c: c.delete_phone_number(PhoneNumberId=LOCAL)),
+    ),
+    "delete-twice": ErrorPath("DeletePhoneNumber", "BadRequestException", _delete_twice),
+    "restore-unknown": ErrorPath(
+        "RestorePhoneNumber",
+        "NotFoundException",
+        _nothing(lambda c: c.restore_phone_number(PhoneNumberId=LOCAL)),
+    ),
+    "restore-not-deleted": ErrorPath(
+        "RestorePhoneNumber", "BadRequestException", _restore_unassigned
+    ),
+    "restore-over-the-inventory-limit": ErrorPath(
+        "RestorePhoneNumber",
+        "ResourceLimitExceededException",
+        _restore_over_limit,
+        options={"phone_number_limit": 1},
+    ),
+    "batch-update-duplicate-ids": ErrorPath(
+        "BatchUpdatePhoneNumber",
+        "BadRequestException",
+        _nothing(
+            lambda c: c.batch_update_phone_number(
+                UpdatePhoneNumberRequestItems=[
+                    {"PhoneNumberId": LOCAL, "Name": "one"},
+                    {"PhoneNumberId": LOCAL, "Name": "two"},
+                ]
+            )
+        ),
+        services=("chime-sdk-voice",),
+    ),
+    "update-settings-bad-calling-name": ErrorPath(
+        "UpdatePhoneNumberSettings",
+        "BadRequestException",
+        _nothing(lambda c: c.update_phone_number_settings(CallingName="x")),
+    ),
+    "countries-product-type-outside-the-enum": ErrorPath(
+        "ListSupportedPhoneNumberCountries",
+        "BadRequestException",
+        _nothing(lambda c: c.list_supported_phone_number_countries(ProductType="Bogus")),
+    ),
+}
+
+CASES = [
+    pytest.param(service, path, id=f"{service}-{name}")
+    for name, path in ERROR_PATHS.items()
+    for service in path.services
+]
+
+
+@pytest.mark.parametrize(("service", "path"), CASES)
+def test_each_error_path_answers_a_modeled_error_with_the_models_status(
+    service: str, path: ErrorPath
+) -> None:
+    operation, code = path.operation, path.code
+    with mock_chime(**path.options):
+        client = boto3.client(service, region_name="us-east-1")
+        call = path.scenario(client)
+        with pytest.raises(ClientError) as caught:
+            call()
+    error = caught.value
+    assert error.operation_name == operation
+    assert error.response["Error"]["Code"] == code
+    assert isinstance(error, getattr(client.exceptions, code))
+    modeled = {
+        shape.name: shape
+        for shape in client.meta.service_model.operation_model(operation).error_shapes
+    }
+    assert code in modeled, f"{operation} of {service} does not model {code}"
+    status = modeled[code].metadata["error"]["httpStatusCode"]
+    assert error.response["ResponseMetadata"]["HTTPStatusCode"] == status
+    assert error.response["Error"]["Message"]
+    # Legacy Chime error shapes model a Code member (the ErrorCode enum); voice shapes have none.
+    if "Code" in modeled[code].members:
+        assert error.response["Code"] in client.meta.service_model.shape_for("ErrorCode").enum
+    else:
+        assert "Code" not in error.response
+
+
+def _successes(client: Any) -> dict[str, Callable[[], Any]]:
+    """One successful call of every mocked operation, in an order that makes each one succeed."""
+    order_id = order_numbers(client, LOCAL, OTHER)["PhoneNumberOrderId"]
+    return {
+        "GetPhoneNumberOrder": lambda: client.get_phone_number_order(PhoneNumberOrderId=order_id),
+        "ListPhoneNumberOrders": lambda: client.list_phone_number_orders(),
+        "GetPhoneNumber": lambda: client.get_phone_number(PhoneNumberId=LOCAL),
+        "ListPhoneNumbers": lambda: client.list_phone_numbers(),
+        "SearchAvailablePhoneNumbers": lambda: client.search_available_phone_numbers(
+            AreaCode="206"
+        ),
+        "UpdatePhoneNumber": lambda: client.update_phone_number(
+            PhoneNumberId=LOCAL, ProductType="SipMediaApplicationDialIn"
+        ),
+        "BatchUpdatePhoneNumber": lambda: client.batch_update_phone_number(
+            UpdatePhoneNumberRequestItems=[
+                {"PhoneNumberId": LOCAL, "ProductType": "VoiceConnector"}
+            ]
+        ),
+        "GetPhoneNumberSettings": lambda: client.get_phone_number_settings(),
+        "UpdatePhoneNumberSettings": lambda: client.update_phone_number_settings(
+            CallingName="Acme"
+        ),
+        "ListSupportedPhoneNumberCountries": lambda: client.list_supported_phone_number_countries(
+            ProductType="VoiceConnector"
+        ),
+        "DeletePhoneNumber": lambda: client.delete_phone_number(PhoneNumberId=LOCAL),
+        "RestorePhoneNumber": lambda: client.restore_phone_number(PhoneNumberId=LOCAL),
+        "BatchDeletePhoneNumber": lambda: client.batch_delete_phone_number(PhoneNumberIds=[OTHER]),
+    }
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_every_mocked_operation_answers_its_modeled_response_code(service: str) -> None:
+    with mock_chime():
+        client = boto3.client(service, region_name="us-east-1")
+        model = client.meta.service_model
+        created = client.create_phone_number_order(
+            ProductType="VoiceConnector", E164PhoneNumbers=["+12065550199"]
+        )
+        statuses = {"CreatePhoneNumberOrder": created["ResponseMetadata"]["HTTPStatusCode"]}
+        for operation, call in _successes(client).items():
+            statuses[operation] = call()["ResponseMetadata"]["HTTPStatusCode"]
+    from chime_mock.operations import HANDLERS
+
+    assert set(statuses) == set(HANDLERS) & set(model.operation_names)
+    expected = {
+        name: model.operation_model(name).http.get("responseCode", 200) for name in statuses
+    }
+    assert statuses == expected
+    assert expected["CreatePhoneNumberOrder"] == 201 and expected["DeletePhoneNumber"] == 204

@@ -1,0 +1,58 @@
+"""Requirements audit (issues 2 and 7): the README's example, commands and links, and the docs of
+every option of `mock_chime`. The README is read, never changed, by these tests."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from pathlib import Path
+
+from chime_mock import mock_chime
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _fences(language: str) -> list[str]:
+    return re.findall(rf"^```{language}\n(.*?)^```", README, re.S | re.M)
+
+
+def test_the_readme_example_runs() -> None:
+    example = _fences("python")[0]
+    assert "mock_chime" in example
+    exec(compile(example, "README.md example", "exec"), {})
+
+
+def test_the_readme_has_two_commands_to_try_it() -> None:
+    try_it = README.split("## Try it", 1)[1].split("\n## ", 1)[0]
+    commands = re.findall(r"^```bash\n(.*?)\n```", try_it, re.S | re.M)
+    assert len(commands) == 2
+    demo, suite = commands
+    assert demo.startswith("python3 -m venv .venv && ") and "chime_mock demo" in demo
+    assert suite.startswith("python3 -m venv .venv && ") and "pytest" in suite
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    try_it = README.split("## Try it", 1)[1]
+    suite = re.findall(r"^```bash\n(.*?)\n```", try_it, re.S | re.M)[1]
+    ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()
+    assert ci_lines[-1] == suite
+
+
+def test_every_relative_link_of_the_readme_names_a_file() -> None:
+    targets = re.findall(r"\]\((?!https?://)([^)#\s]+)", README)
+    assert targets, "the README links to its pages"
+    missing = [target for target in targets if not (ROOT / target).exists()]
+    assert not missing, f"README links to missing files: {missing}"
+
+
+def test_every_option_of_mock_chime_is_documented() -> None:
+    options = [
+        name
+        for name, parameter in inspect.signature(mock_chime).parameters.items()
+        if parameter.kind is inspect.Parameter.KEYWORD_ONLY
+    ]
+    assert "processing_delay" in options
+    page = (ROOT / "docs" / "mock-chime.md").read_text(encoding="utf-8")
+    missing = [name for name in options if not re.search(rf"`{name}\b", page)]
+    assert not missing, f"document these options of mock_chime in docs/mock-chime.md: {missing}"
