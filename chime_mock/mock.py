@@ -274,7 +274,6 @@ class ChimeMock:
             ```
         """
         from chime_mock.backend import Scope, porting
-        from chime_mock.defaults import GLOBAL_SERVICES
         from chime_mock.protocol.models import MOCKED_SERVICES
 
         if isinstance(numbers, str):
@@ -288,7 +287,7 @@ class ChimeMock:
                 "chime_mock: foc_date takes a timezone-aware datetime, e.g. "
                 f"datetime(2026, 5, 1, tzinfo=timezone.utc); got {foc_date!r}"
             )
-        scope = Scope(service, account, None if service in GLOBAL_SERVICES else region)
+        scope = Scope.of(service, account, region)
         backend = self._backend()
         with backend.lock:
             now = clock.now()

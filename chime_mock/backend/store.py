@@ -22,7 +22,7 @@ from chime_mock.backend.records import (
     PhoneNumberOrder,
     PhoneNumberSettings,
 )
-from chime_mock.defaults import DEFAULT_PHONE_NUMBER_LIMIT
+from chime_mock.defaults import DEFAULT_PHONE_NUMBER_LIMIT, GLOBAL_SERVICES
 from chime_mock.errors import ServiceError, bad_request
 from chime_mock.faults import Faults
 from chime_mock.journal import Journal
@@ -37,6 +37,11 @@ class Scope(NamedTuple):
     service: str
     account: str
     region: str | None
+
+    @classmethod
+    def of(cls, service: str, account: str, region: str) -> Scope:
+        """The scope of a call to `service` signed for `region`: none for a global service."""
+        return cls(service, account, None if service in GLOBAL_SERVICES else region)
 
 
 class Inventory:
