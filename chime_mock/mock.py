@@ -414,12 +414,7 @@ class ChimeMock:
         backend = self._backend()
         with backend.lock:
             backend.settle(clock.now())
-            scope = backend.order_scope(order_id)
-            if scope is None:
-                raise ValueError(
-                    f"chime_mock: no phone-number order {order_id!r} exists in this mock"
-                )
-            return backend.inventory(scope).orders[order_id]
+            return backend.order(order_id)
 
 
 @overload

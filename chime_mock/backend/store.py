@@ -31,6 +31,20 @@ from chime_mock.journal import Journal
 _OUTSIDE_QUOTA = frozenset({"AcquireFailed", "DeleteInProgress", "Cancelled"})
 
 
+class UnknownOrder(ValueError):
+    """No order of this fake has the ID a test named."""
+
+
+class OrderNotProcessing(ValueError):
+    """A test asked to complete an order that is no longer Processing."""
+
+    def __init__(self, order: PhoneNumberOrder) -> None:
+        super().__init__(
+            f"chime_mock: order {order.order_id} is {order.status}, not Processing: only a "
+            "Processing order can be completed"
+        )
+
+
 class Scope(NamedTuple):
     """Where a record lives. Legacy Chime is global: its region is None."""
 
@@ -290,15 +304,9 @@ class Backend:
         self, order_id: str, failed: Iterable[str], now: _dt.datetime
     ) -> PhoneNumberOrder:
         """Complete a Processing order now; the numbers in `failed` end Failed."""
-        order = self._pending.get(order_id)
-        if order is None:
-            if order_id in self._order_scopes:
-                status = self.inventory(self._order_scopes[order_id]).orders[order_id].status
-                raise ValueError(
-                    f"chime_mock: order {order_id} is {status}, not Processing: only a "
-                    "Processing order can be completed"
-                )
-            raise ValueError(f"chime_mock: no phone-number order {order_id!r} exists in this mock")
+        order = self.order(order_id)
+        if order.order_id not in self._pending:
+            raise OrderNotProcessing(order)
         failed_e164 = set()
         ordered = {entry.e164 for entry in order.ordered}
         for number in failed:
@@ -313,8 +321,14 @@ class Backend:
         self._complete(order, now, failed_e164)
         return order
 
-    def order_scope(self, order_id: str) -> Scope | None:
-        return self._order_scopes.get(order_id)
+    def order(self, order_id: str) -> PhoneNumberOrder:
+        """The order with this ID, in whichever scope it is; UnknownOrder when none is."""
+        scope = self._order_scopes.get(order_id)
+        if scope is None:
+            raise UnknownOrder(
+                f"chime_mock: no phone-number order {order_id!r} exists in this mock"
+            )
+        return self.inventory(scope).orders[order_id]
 
     def _complete(self, order: PhoneNumberOrder, at: _dt.datetime, failed: Iterable[str]) -> None:
         inventory = self.inventory(self._order_scopes[order.order_id])

@@ -20,6 +20,7 @@ from werkzeug.routing import Map, Rule
 
 from chime_mock import clock, options
 from chime_mock.backend import Backend
+from chime_mock.backend.store import OrderNotProcessing, UnknownOrder
 from chime_mock.errors import ServiceError, bad_request, not_found
 from chime_mock.faults import checked_fault
 from chime_mock.protocol.http import HttpResponse
@@ -184,18 +185,16 @@ def complete_order(request: ControlRequest) -> HttpResponse:
     with backend.lock:
         now = clock.now()
         backend.settle(now)
-        scope = backend.order_scope(order_id)
-        if scope is None:
-            raise not_found(f"chime_mock: no phone-number order {order_id!r} exists in this mock")
-        status = backend.inventory(scope).orders[order_id].status
-        if status != "Processing":
-            raise ServiceError(
-                "ConflictException",
-                f"chime_mock: order {order_id} is {status}, not Processing: only a Processing "
-                "order can be completed",
-            )
         try:
-            order = backend.complete_order(order_id, failed, now)
+            # Only a Processing order: unlike the handle, porting orders under way are refused.
+            order = backend.order(order_id)
+            if order.status != "Processing":
+                raise OrderNotProcessing(order)
+            backend.complete_order(order_id, failed, now)
+        except UnknownOrder as error:
+            raise not_found(str(error)) from error
+        except OrderNotProcessing as error:
+            raise ServiceError("ConflictException", str(error)) from error
         except ValueError as error:
             raise bad_request(str(error)) from error
         return json_answer({"PhoneNumberOrder": order_document(order)})
