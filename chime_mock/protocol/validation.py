@@ -18,7 +18,7 @@ from typing import Any
 
 import botocore.model
 
-from chime_mock.errors import ServiceError
+from chime_mock.errors import bad_request
 
 Checker = Callable[[Any, str, list[str]], None]
 
@@ -102,24 +102,21 @@ _PYTHON_TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
-def _length_rules(shape: botocore.model.Shape, unit: str) -> Checker:
+def _length_rules(shape: botocore.model.Shape, unit: str) -> Checker | None:
+    """The shape's `min`/`max` length check; None when it has neither (no call for nothing)."""
     low = shape.metadata.get("min")
     high = shape.metadata.get("max")
+    if low is None and high is None:
+        return None
 
     def check(value: Any, path: str, errors: list[str]) -> None:
         size = len(value)
         if low is not None and size < low:
-            _fail(
-                errors,
-                shape,
-                value,
-                path,
-                f"Member must have {unit} greater than or equal to {low}",
-            )
+            rule = f"Member must have {unit} greater than or equal to {low}"
+            _fail(errors, shape, value, path, rule)
         if high is not None and size > high:
-            _fail(
-                errors, shape, value, path, f"Member must have {unit} less than or equal to {high}"
-            )
+            rule = f"Member must have {unit} less than or equal to {high}"
+            _fail(errors, shape, value, path, rule)
 
     return check
 
@@ -139,7 +136,7 @@ class _Compiler:
         return self._done[key]
 
     def _compile(self, shape: botocore.model.Shape) -> Checker:
-        rules: list[Checker] = []
+        rules: list[Checker | None] = []
         type_name = shape.type_name
         if type_name == "string":
             if shape.enum:
@@ -168,23 +165,14 @@ class _Compiler:
 
             def check_range(value: Any, path: str, errors: list[str]) -> None:
                 if low is not None and value < low:
-                    _fail(
-                        errors,
-                        shape,
-                        value,
-                        path,
-                        f"Member must have value greater than or equal to {low}",
-                    )
+                    rule = f"Member must have value greater than or equal to {low}"
+                    _fail(errors, shape, value, path, rule)
                 if high is not None and value > high:
-                    _fail(
-                        errors,
-                        shape,
-                        value,
-                        path,
-                        f"Member must have value less than or equal to {high}",
-                    )
+                    rule = f"Member must have value less than or equal to {high}"
+                    _fail(errors, shape, value, path, rule)
 
-            rules.append(check_range)
+            if low is not None or high is not None:
+                rules.append(check_range)
         elif type_name == "list":
             rules.append(_length_rules(shape, "length"))
             member = self.checker(shape.member)
@@ -206,7 +194,7 @@ class _Compiler:
             rules.append(check_entries)
         elif type_name == "structure":
             rules.append(self._structure(shape))
-        return self._typed(shape, rules)
+        return self._typed(shape, [rule for rule in rules if rule is not None])
 
     def _structure(self, shape: botocore.model.StructureShape) -> Checker:
         members = [(name, self.checker(member)) for name, member in shape.members.items()]
@@ -264,6 +252,4 @@ def validate(operation: botocore.model.OperationModel, params: dict[str, Any]) -
         listed = "; ".join(errors[:_MAX_LISTED])
         more = f"; and {count - _MAX_LISTED} more" if count > _MAX_LISTED else ""
         noun = "error" if count == 1 else "errors"
-        raise ServiceError(
-            "BadRequestException", f"{count} validation {noun} detected: {listed}{more}"
-        )
+        raise bad_request(f"{count} validation {noun} detected: {listed}{more}")
