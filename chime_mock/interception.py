@@ -37,8 +37,9 @@ _FAKE_CREDENTIALS = Credentials(FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY)
 _SERVICE_BY_EVENT = {event_id: name for name, event_id in MOCKED_SERVICES.items()}
 
 
-class _Body:
-    """The `raw` botocore reads an in-memory answer from."""
+class ResponseBody:
+    """The `raw` botocore reads an in-memory answer from: `AWSResponse(url, status, headers,
+    ResponseBody(body))` (the benchmarks' floor answers the same way)."""
 
     def __init__(self, content: bytes) -> None:
         self._content = content
@@ -125,7 +126,7 @@ class Interceptor:
         answer = self._answer(request, event_name)
         if answer is None:
             return None
-        return AWSResponse(request.url, answer.status, answer.headers, _Body(answer.body))
+        return AWSResponse(request.url, answer.status, answer.headers, ResponseBody(answer.body))
 
     def before_send_async(self, request: Any, event_name: str = "", **kwargs: Any) -> Any:
         answer = self._answer(request, event_name)
