@@ -7,11 +7,11 @@ from typing import Any
 
 from chime_mock.backend.number_rules import run_batch
 from chime_mock.backend.phone_numbers import canonical_id
+from chime_mock.defaults import CHIME_SDK_VOICE
 from chime_mock.errors import bad_request
 from chime_mock.operations import Call, handles
 from chime_mock.operations.views import number_view
 
-VOICE = "chime-sdk-voice"
 _DETAILS = ("ProductType", "CallingName", "Name")  # what UpdatePhoneNumber can change
 
 
@@ -70,7 +70,7 @@ def batch_delete_phone_number(call: Call, params: dict[str, Any]) -> dict[str, A
 @handles("BatchUpdatePhoneNumber")
 def batch_update_phone_number(call: Call, params: dict[str, Any]) -> dict[str, Any]:
     items = params["UpdatePhoneNumberRequestItems"]
-    if call.scope.service == VOICE:
+    if call.scope.service == CHIME_SDK_VOICE:
         ids = [canonical_id(item["PhoneNumberId"]) for item in items]
         repeated = sorted({i for i in ids if ids.count(i) > 1})
         if repeated:

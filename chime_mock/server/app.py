@@ -15,11 +15,12 @@ from werkzeug.exceptions import ClientDisconnected
 from werkzeug.wrappers import Request, Response
 
 from chime_mock.backend import Backend
+from chime_mock.defaults import CHIME_SDK_VOICE
 from chime_mock.dispatch import dispatch
 from chime_mock.errors import bad_request
 from chime_mock.protocol.http import HttpRequest, HttpResponse
 from chime_mock.server import control
-from chime_mock.server.routing import VOICE, target
+from chime_mock.server.routing import target
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIEnvironment
@@ -88,7 +89,9 @@ class ChimeMockApp:
     def answer(self, request: Request) -> HttpResponse:
         path = _wire_path(request)
         is_control = control.is_control(request.path)
-        service, service_path = (VOICE, path) if is_control else target(request.host, path)
+        service, service_path = (
+            (CHIME_SDK_VOICE, path) if is_control else target(request.host, path)
+        )
         try:
             body = _read_body(request.stream, request.content_length, self.max_body_bytes)
         except Truncated:

@@ -21,13 +21,13 @@ from werkzeug.routing import Map, Rule
 from chime_mock import clock, options
 from chime_mock.backend import Backend
 from chime_mock.backend.store import OrderNotProcessing, UnknownOrder
+from chime_mock.defaults import CHIME_SDK_VOICE
 from chime_mock.errors import ServiceError, bad_request, not_found
 from chime_mock.faults import checked_fault
 from chime_mock.protocol.http import HttpResponse
 from chime_mock.protocol.models import service_model
 from chime_mock.protocol.serialization import serialize_error
 from chime_mock.server.dashboard import render
-from chime_mock.server.routing import VOICE
 from chime_mock.server.state import order_document, snapshot
 
 PREFIX = "/_chime_mock"
@@ -73,7 +73,7 @@ def json_answer(document: Any, status: int = 200) -> HttpResponse:
     return HttpResponse(status, {"Content-Type": "application/json"}, body)
 
 
-def error_answer(error: ServiceError, service: str = VOICE) -> HttpResponse:
+def error_answer(error: ServiceError, service: str = CHIME_SDK_VOICE) -> HttpResponse:
     return serialize_error(service_model(service), error)
 
 
