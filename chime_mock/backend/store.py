@@ -89,6 +89,7 @@ class Backend:
         self.reset()
 
     def reset(self) -> None:
+        """Forget every record, injected fault and journaled call; the options stay."""
         self._inventories: dict[Scope, Inventory] = {}
         # Who holds each number, across every account and service of this fake: a real number
         # belongs to one customer at a time.
@@ -107,12 +108,14 @@ class Backend:
         self.journal = Journal()
 
     def inventory(self, scope: Scope) -> Inventory:
+        """The inventory of `scope`, made empty at its first use."""
         found = self._inventories.get(scope)
         if found is None:
             found = self._inventories[scope] = Inventory(scope)
         return found
 
     def inventories(self) -> list[Inventory]:
+        """Every inventory made so far (including empty ones made by reads)."""
         return list(self._inventories.values())
 
     # -- orders -------------------------------------------------------------------------------

@@ -91,6 +91,7 @@ class Router:
         return exact + labelled if labelled else exact
 
     def match(self, method: str, path: str, query: str) -> Match | None:
+        """The operation this request is for and its decoded labels; None when none is."""
         pairs = parse_qsl(query, keep_blank_values=True) if query else []
         for route in self._candidates(method, path):
             found = route.path.match(path)
