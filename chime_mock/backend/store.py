@@ -334,10 +334,12 @@ class Backend:
         return self.inventory(scope).orders[order_id]
 
     def _complete(self, order: PhoneNumberOrder, at: _dt.datetime, failed: Iterable[str]) -> None:
-        inventory = self.inventory(self._order_scopes[order.order_id])
+        scope = self._order_scopes[order.order_id]
         doomed = order.doomed | set(failed)
         for entry in order.ordered:
-            number = self._number_of_order(inventory, order, entry.e164)
+            number = self._owned(scope, entry.e164)
+            if number is not None and number.order_id != order.order_id:
+                number = None  # the scope's own, older number, not this order's
             if entry.e164 in doomed:
                 entry.status = "Failed"
                 if number is not None:
@@ -356,14 +358,6 @@ class Backend:
             order.status = "Failed"
         order.updated = at
         self._pending.pop(order.order_id, None)
-
-    @staticmethod
-    def _number_of_order(
-        inventory: Inventory, order: PhoneNumberOrder, e164: str
-    ) -> PhoneNumber | None:
-        facts = describe(e164)
-        number = inventory.numbers.get(facts.phone_number_id) if facts else None
-        return number if number is not None and number.order_id == order.order_id else None
 
     # -- the inventory ------------------------------------------------------------------------
 
@@ -471,6 +465,7 @@ class Backend:
                 self._owners.pop(e164, None)
 
     def _owned(self, scope: Scope, e164: str) -> PhoneNumber | None:
+        """The scope's record of this number, if it has one."""
         facts = describe(e164)
         return self.inventory(scope).numbers.get(facts.phone_number_id) if facts else None
 
