@@ -28,7 +28,7 @@ from chime_mock.protocol.http import HttpResponse
 from chime_mock.protocol.models import service_model
 from chime_mock.protocol.serialization import serialize_error
 from chime_mock.server.dashboard import render
-from chime_mock.server.state import order_document, snapshot
+from chime_mock.server.snapshot import order_document, snapshot
 
 PREFIX = "/_chime_mock"
 
