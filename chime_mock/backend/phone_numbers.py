@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -55,3 +57,9 @@ def canonical_id(phone_number_id: str) -> str:
     elif not text.startswith("+"):
         text = "+" + text
     return quote(text, safe="")
+
+
+def repeated(numbers: Iterable[str]) -> list[str]:
+    """The numbers (or IDs) listed more than once, sorted: what a duplicate-refusing request
+    names."""
+    return sorted(number for number, count in Counter(numbers).items() if count > 1)

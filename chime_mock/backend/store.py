@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from chime_mock.backend import lifecycle, number_rules, porting, product_types, search
 from chime_mock.backend.paging import PageTokens
-from chime_mock.backend.phone_numbers import NumberFacts, canonical_id, describe
+from chime_mock.backend.phone_numbers import NumberFacts, canonical_id, describe, repeated
 from chime_mock.backend.records import (
     OrderedPhoneNumber,
     PhoneNumber,
@@ -140,11 +140,9 @@ class Backend:
             product_types.check_product_type(product_type, facts, position)
             facts_list.append(facts)
         e164s = [facts.e164 for facts in facts_list]
-        if len(set(e164s)) != len(e164s):
-            repeated = sorted({n for n in e164s if e164s.count(n) > 1})
-            raise bad_request(
-                f"E164PhoneNumbers lists a number more than once: {', '.join(repeated)}"
-            )
+        twice = repeated(e164s)
+        if twice:
+            raise bad_request(f"E164PhoneNumbers lists a number more than once: {', '.join(twice)}")
 
         inventory = self.inventory(scope)
         self._check_quota(inventory, len(e164s))
@@ -200,7 +198,7 @@ class Backend:
                     "a number can be ported in only once"
                 )
             facts_list.append(facts)
-        if len({facts.e164 for facts in facts_list}) != len(facts_list):
+        if repeated(facts.e164 for facts in facts_list):
             raise ValueError("chime_mock: the porting order lists a number more than once")
         completes = porting.completes_on_foc_date(status)
         order = self._new_order(
