@@ -102,20 +102,22 @@ _PYTHON_TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
-def _length_rules(shape: botocore.model.Shape, unit: str) -> Checker | None:
-    """The shape's `min`/`max` length check; None when it has neither (no call for nothing)."""
+def _bounds(shape: botocore.model.Shape, measure: str) -> Checker | None:
+    """The shape's `min`/`max` check of a value's "length" or the "value" itself; None when the
+    shape has neither (no call for nothing)."""
     low = shape.metadata.get("min")
     high = shape.metadata.get("max")
     if low is None and high is None:
         return None
+    by_length = measure == "length"
 
     def check(value: Any, path: str, errors: list[str]) -> None:
-        size = len(value)
+        size = len(value) if by_length else value
         if low is not None and size < low:
-            rule = f"Member must have {unit} greater than or equal to {low}"
+            rule = f"Member must have {measure} greater than or equal to {low}"
             _fail(errors, shape, value, path, rule)
         if high is not None and size > high:
-            rule = f"Member must have {unit} less than or equal to {high}"
+            rule = f"Member must have {measure} less than or equal to {high}"
             _fail(errors, shape, value, path, rule)
 
     return check
@@ -159,22 +161,11 @@ class _Compiler:
                         _fail(errors, shape, value, path, rule)
 
                 rules.append(check_pattern)
-            rules.append(_length_rules(shape, "length"))
+            rules.append(_bounds(shape, "length"))
         elif type_name in ("integer", "long", "float", "double"):
-            low, high = shape.metadata.get("min"), shape.metadata.get("max")
-
-            def check_range(value: Any, path: str, errors: list[str]) -> None:
-                if low is not None and value < low:
-                    rule = f"Member must have value greater than or equal to {low}"
-                    _fail(errors, shape, value, path, rule)
-                if high is not None and value > high:
-                    rule = f"Member must have value less than or equal to {high}"
-                    _fail(errors, shape, value, path, rule)
-
-            if low is not None or high is not None:
-                rules.append(check_range)
+            rules.append(_bounds(shape, "value"))
         elif type_name == "list":
-            rules.append(_length_rules(shape, "length"))
+            rules.append(_bounds(shape, "length"))
             member = self.checker(shape.member)
 
             def check_items(value: Any, path: str, errors: list[str]) -> None:
@@ -183,7 +174,7 @@ class _Compiler:
 
             rules.append(check_items)
         elif type_name == "map":
-            rules.append(_length_rules(shape, "length"))
+            rules.append(_bounds(shape, "length"))
             key_check, value_check = self.checker(shape.key), self.checker(shape.value)
 
             def check_entries(value: Any, path: str, errors: list[str]) -> None:
