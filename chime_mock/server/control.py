@@ -228,7 +228,7 @@ def _param_text(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, bytes):
         return base64.b64encode(value).decode("ascii")
-    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+    raise TypeError(f"chime_mock: cannot show {type(value).__name__} {value!r} as JSON")
 
 
 @control("/calls", methods=["GET"])
