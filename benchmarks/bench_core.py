@@ -17,21 +17,14 @@ import argparse
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import boto3
 from botocore.awsrequest import AWSResponse
 
 from chime_mock import mock_chime
-
-
-class _Body:
-    def __init__(self, content: bytes) -> None:
-        self._content = content
-
-    def stream(self, **kwargs: Any) -> Iterator[bytes]:
-        yield self._content
+from chime_mock.interception import ResponseBody
 
 
 def _per_call(function: Callable[[], object], calls: int) -> float:
@@ -55,7 +48,10 @@ def bench_calls(rounds: int, calls: int) -> tuple[float, float]:
 
     def floor_handler(request: Any, **kwargs: Any) -> AWSResponse:
         return AWSResponse(
-            request.url, recorded["status_code"], recorded["headers"], _Body(recorded["body"])
+            request.url,
+            recorded["status_code"],
+            recorded["headers"],
+            ResponseBody(recorded["body"]),
         )
 
     floor_times, mock_times = [], []

@@ -22,7 +22,7 @@ import boto3
 from botocore.awsrequest import AWSResponse
 
 from chime_mock import mock_chime
-from chime_mock.interception import _Body
+from chime_mock.interception import ResponseBody
 
 
 def workload(mode: str, calls: int) -> None:
@@ -55,7 +55,10 @@ def workload(mode: str, calls: int) -> None:
 
     def floor(request: Any, **kwargs: Any) -> AWSResponse:
         return AWSResponse(
-            request.url, recorded["status_code"], recorded["headers"], _Body(recorded["body"])
+            request.url,
+            recorded["status_code"],
+            recorded["headers"],
+            ResponseBody(recorded["body"]),
         )
 
     client.meta.events.register("before-send.chime-sdk-voice", floor)

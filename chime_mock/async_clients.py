@@ -35,12 +35,14 @@ class _AsyncBody:
 
 
 def response(url: str, status: int, headers: dict[str, str], body: bytes) -> Any:
+    """An answer aiobotocore can await, as `AWSResponse` is for botocore."""
     from aiobotocore.awsrequest import AioAWSResponse
 
     return AioAWSResponse(url, status, headers, _AsyncBody(body))
 
 
 def fake_credentials() -> Any:
+    """The fake credentials as aiobotocore's signer awaits them."""
     from aiobotocore.credentials import AioCredentials
 
     return AioCredentials(FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY)

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
 from collections.abc import Sequence
 
+from chime_mock import options
+from chime_mock.defaults import DEFAULT_PHONE_NUMBER_LIMIT
 
-def _delay(text: str) -> float | None:
+
+def _delay(text: str) -> _dt.timedelta | None:
+    """--processing-delay: seconds or 'never', by the rules of mock_chime's option."""
     if text == "never":
         return None
     try:
@@ -15,21 +20,24 @@ def _delay(text: str) -> float | None:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a number of seconds or 'never'"
         ) from None
-    if seconds < 0:
-        raise argparse.ArgumentTypeError("a processing delay cannot be negative")
-    return seconds
+    try:
+        return options.processing_delay(seconds)
+    except (ValueError, OverflowError) as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _limit(text: str) -> int | None:
+    """--phone-number-limit: a whole number or 'none', by the rules of mock_chime's option."""
     if text == "none":
         return None
     try:
         limit = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number or 'none'") from None
-    if limit < 0:
-        raise argparse.ArgumentTypeError("a phone number limit cannot be negative")
-    return limit
+    try:
+        return options.phone_number_limit(limit)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -57,10 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     server.add_argument(
         "--phone-number-limit",
         type=_limit,
-        default=25,
+        default=DEFAULT_PHONE_NUMBER_LIMIT,
         metavar="N",
-        help="phone numbers each account may hold (Amazon Chime's default quota: 25); "
-        "'none' for no limit",
+        help="phone numbers each account may hold (Amazon Chime's default quota: "
+        f"{DEFAULT_PHONE_NUMBER_LIMIT}); 'none' for no limit",
     )
     server.add_argument("--quiet", action="store_true", help="do not log each request")
     arguments = parser.parse_args(argv)

@@ -10,4 +10,5 @@ import datetime as _dt
 
 
 def now() -> _dt.datetime:
+    """The current time, timezone-aware UTC."""
     return _dt.datetime.now(_dt.timezone.utc)

@@ -10,7 +10,10 @@ from __future__ import annotations
 DEFAULT_ACCOUNT = "123456789012"
 # The region of unsigned requests, and the one set while active when none is configured.
 DEFAULT_REGION = "us-east-1"
+# The botocore names of the services chime_mock fakes: legacy Amazon Chime and Chime SDK Voice.
+CHIME = "chime"
+CHIME_SDK_VOICE = "chime-sdk-voice"
 # Legacy Amazon Chime has one global endpoint: its state is per account, not per region.
-GLOBAL_SERVICES = frozenset({"chime"})
+GLOBAL_SERVICES = frozenset({CHIME})
 # Amazon Chime's documented default inventory quota (adjustable with AWS; here an option).
 DEFAULT_PHONE_NUMBER_LIMIT = 25

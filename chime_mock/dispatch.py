@@ -10,12 +10,11 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from chime_mock import clock
 from chime_mock.backend import Backend, Scope
-from chime_mock.defaults import DEFAULT_ACCOUNT, DEFAULT_REGION, GLOBAL_SERVICES
+from chime_mock.defaults import DEFAULT_ACCOUNT, DEFAULT_REGION
 from chime_mock.errors import ServiceError
 from chime_mock.operations import HANDLERS, Call
 from chime_mock.protocol import catalog
@@ -35,35 +34,29 @@ _CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/[^/]*/([^/]*)/")
 
 @functools.cache
 def router(service: str) -> Router:
+    """The router of `service`'s installed model, built once."""
     return Router(service_model(service))
 
 
-def _credential_scope(headers: Mapping[str, str]) -> tuple[str, str]:
-    """The access key ID and region of the SigV4 credential scope of the Authorization header."""
-    authorization: str | bytes = headers.get("authorization", "")
-    if isinstance(authorization, bytes):  # botocore's prepared requests may carry bytes
-        authorization = authorization.decode("latin-1")
-    found = _CREDENTIAL.search(authorization)
-    if found:
-        return found.group(1), found.group(2) or DEFAULT_REGION
-    return "", DEFAULT_REGION
-
-
-def identify(service: str, headers: Mapping[str, str]) -> Scope:
-    """Account and region from the SigV4 credential scope of the Authorization header.
+def _signer(headers: Mapping[str, str]) -> tuple[str, str]:
+    """The account and region of the SigV4 credential scope of the Authorization header.
 
     The account is the access key ID when it is exactly 12 digits (so tests can act as several
     accounts), otherwise the documented sample account.
     """
-    return _scope(service, *_credential_scope(headers))
-
-
-def _scope(service: str, access_key: str, region: str) -> Scope:
+    authorization: str | bytes = headers.get("authorization", "")
+    if isinstance(authorization, bytes):  # botocore's prepared requests may carry bytes
+        authorization = authorization.decode("latin-1")
+    found = _CREDENTIAL.search(authorization)
+    if found is None:
+        return DEFAULT_ACCOUNT, DEFAULT_REGION
+    access_key, region = found.group(1), found.group(2) or DEFAULT_REGION
     account = access_key if len(access_key) == 12 and access_key.isdigit() else DEFAULT_ACCOUNT
-    return Scope(service, account, None if service in GLOBAL_SERVICES else region)
+    return account, region
 
 
 def not_mocked(service: str, operation: str) -> ServiceError:
+    """The answer to an operation the model has but no handler serves (501, named as such)."""
     return ServiceError(
         "NotImplemented",
         f"chime_mock: {operation} of {service} is not mocked yet, so it was not sent anywhere. "
@@ -72,26 +65,18 @@ def not_mocked(service: str, operation: str) -> ServiceError:
     )
 
 
-@dataclass
-class _Trace:
-    """What the flow learned about a call before it was answered, for the journal."""
-
-    operation: str | None = None
-    params: dict[str, Any] = field(default_factory=dict)
-
-
 def dispatch(backend: Backend, service: str, request: HttpRequest) -> HttpResponse:
-    access_key, region = _credential_scope(request.headers)
-    scope = _scope(service, access_key, region)
-    trace = _Trace()
-    response = _answer(backend, scope, request, trace)
+    """Answer one request to `service` from `backend`, and journal it; never raises."""
+    account, region = _signer(request.headers)
+    scope = Scope.of(service, account, region)
+    response, operation, params = _answer(backend, scope, request)
     with backend.lock:
         backend.journal.record(
             service=service,
             region=region,
-            account=scope.account,
-            operation=trace.operation,
-            params=trace.params,
+            account=account,
+            operation=operation,
+            params=params,
             status=response.status,
             error=response.headers.get(ERROR_TYPE_HEADER),
         )
@@ -109,9 +94,14 @@ def _injected(backend: Backend, service: str, operation: str) -> ServiceError | 
     return None if fault is None else ServiceError(fault.code, fault.text)
 
 
-def _answer(backend: Backend, scope: Scope, request: HttpRequest, trace: _Trace) -> HttpResponse:
+def _answer(
+    backend: Backend, scope: Scope, request: HttpRequest
+) -> tuple[HttpResponse, str | None, dict[str, Any]]:
+    """The response, with what the journal records: the operation (when routed) and its
+    parameters (when parsed)."""
     service = scope.service
-    model = service_model(service)
+    operation_name: str | None = None
+    params: dict[str, Any] = {}
     try:
         match = router(service).match(request.method, request.path, request.query)
         if match is None:
@@ -123,28 +113,28 @@ def _answer(backend: Backend, scope: Scope, request: HttpRequest, trace: _Trace)
                 status=404,
             )
         operation = match.operation
-        trace.operation = operation.name
-        trace.params = params = parse_request(match, request.headers, request.body)
+        operation_name = operation.name
+        params = parse_request(match, request.headers, request.body)
         # Faults answer at the front door, before validation: like AWS throttling a request it
         # has not looked at, and so that operations not mocked yet can fail on purpose too.
-        fault = _injected(backend, service, operation.name)
+        fault = _injected(backend, service, operation_name)
         if fault is not None:
             raise fault
-        handler = HANDLERS.get(operation.name)
+        handler = HANDLERS.get(operation_name)
         if handler is None:
-            raise not_mocked(service, operation.name)
+            raise not_mocked(service, operation_name)
         validate(operation, params)
         with backend.lock:
             now = clock.now()
             backend.settle(now)
             output = handler(Call(backend, scope, now, operation), params)
-            return serialize_output(operation, output)
+            return serialize_output(operation, output), operation_name, params
     except ServiceError as error:
-        return serialize_error(model, error)
+        failure = error
     except Exception as error:  # a bug in the mock must still reach the user as an AWS answer
         failure = ServiceError(
             "ServiceFailureException",
             f"chime_mock: internal error ({type(error).__name__}: {error}); please report it "
             "with the call that caused it",
         )
-        return serialize_error(model, failure)
+    return serialize_error(service_model(service), failure), operation_name, params

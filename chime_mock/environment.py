@@ -11,6 +11,8 @@ import os
 import sys
 from typing import Any
 
+from chime_mock.defaults import DEFAULT_REGION
+
 # The documented AWS example key pair: obviously fake, and not 12 digits, so it maps to the
 # default account 123456789012.
 FAKE_ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE"
@@ -21,7 +23,6 @@ _SET = {
     "AWS_SECRET_ACCESS_KEY": FAKE_SECRET_ACCESS_KEY,
 }
 _REMOVED = ("AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_PROFILE", "AWS_DEFAULT_PROFILE")
-_DEFAULT_REGION = ("AWS_DEFAULT_REGION", "us-east-1")  # only when none is configured
 
 
 class FakeEnvironment:
@@ -33,10 +34,11 @@ class FakeEnvironment:
         self._saved_session: Any = None
 
     def enter(self) -> None:
+        """Set the fake credentials (and a region if none is configured), saving what was."""
         environ = os.environ
         wanted: dict[str, str | None] = {**_SET, **dict.fromkeys(_REMOVED)}
         if not environ.get("AWS_DEFAULT_REGION") and not environ.get("AWS_REGION"):
-            wanted[_DEFAULT_REGION[0]] = _DEFAULT_REGION[1]
+            wanted["AWS_DEFAULT_REGION"] = DEFAULT_REGION  # only when none is configured
         self._saved = {}
         for name, value in wanted.items():
             current = environ.get(name)
@@ -51,6 +53,7 @@ class FakeEnvironment:
             boto3.DEFAULT_SESSION = None
 
     def exit(self) -> None:
+        """Put back exactly the variables and boto3 session `enter` replaced."""
         if self._saved is None:
             return
         for name, value in self._saved.items():

@@ -32,8 +32,10 @@ class StateFileError(ValueError):
 
 
 def bad_request(message: str) -> ServiceError:
+    """A BadRequestException answer (HTTP 400)."""
     return ServiceError("BadRequestException", message)
 
 
 def not_found(message: str) -> ServiceError:
+    """A NotFoundException answer (HTTP 404)."""
     return ServiceError("NotFoundException", message)

@@ -30,10 +30,7 @@ class Fault:
 def checked_fault(operation: str, code: str, times: int, message: str | None) -> Fault:
     """A fault for `inject_error`, its names checked against the installed models; ValueError
     (prefixed `chime_mock:`, listing the valid names) for anything that could never answer."""
-    # Imported here: the backend imports this module and stays free of botocore.
-    from chime_mock.protocol import catalog
-
-    catalog.check_operation_error(operation, code)
+    _check_operation_error(operation, code)
     if isinstance(times, bool) or not isinstance(times, int) or times < 1:
         raise ValueError(
             f"chime_mock: times must be a whole number of calls, 1 or more; got {times!r}"
@@ -41,6 +38,29 @@ def checked_fault(operation: str, code: str, times: int, message: str | None) ->
     if message is not None and not isinstance(message, str):
         raise ValueError(f"chime_mock: message must be text or None; got {message!r}")
     return Fault(operation, code, times, message)
+
+
+def _check_operation_error(operation: str, code: str) -> None:
+    """Raise ValueError unless `operation` (ANY_OPERATION: any) may answer the error `code`."""
+    # Imported here: the backend imports this module and stays free of botocore.
+    from chime_mock.protocol import catalog
+
+    errors = catalog.operation_errors()
+    if operation == ANY_OPERATION:
+        valid = frozenset().union(*errors.values())
+    elif operation in errors:
+        valid = errors[operation]
+    else:
+        raise ValueError(
+            f'chime_mock: {operation!r} is not an operation of chime or chime-sdk-voice; use "*" '
+            f"for any, or one of: {', '.join(sorted(errors))}"
+        )
+    if code not in valid:
+        which = "any operation" if operation == ANY_OPERATION else operation
+        raise ValueError(
+            f"chime_mock: {code!r} is not an error {which} can answer; use one of: "
+            f"{', '.join(sorted(valid))}"
+        )
 
 
 class Faults:

@@ -37,8 +37,9 @@ _FAKE_CREDENTIALS = Credentials(FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY)
 _SERVICE_BY_EVENT = {event_id: name for name, event_id in MOCKED_SERVICES.items()}
 
 
-class _Body:
-    """The `raw` botocore reads an in-memory answer from."""
+class ResponseBody:
+    """The `raw` botocore reads an in-memory answer from: `AWSResponse(url, status, headers,
+    ResponseBody(body))` (the benchmarks' floor answers the same way)."""
 
     def __init__(self, content: bytes) -> None:
         self._content = content
@@ -80,7 +81,7 @@ class Interceptor:
             def make_request(endpoint: Endpoint, operation_model: Any, request_dict: Any) -> Any:
                 service = operation_model.service_model.service_name
                 if service in MOCKED_SERVICES:
-                    hook(endpoint._event_emitter, service, async_clients.is_async(endpoint))
+                    hook(endpoint, service)
                 return original(endpoint, operation_model, request_dict)
 
             Endpoint.make_request = make_request
@@ -91,7 +92,9 @@ class Interceptor:
             Endpoint.make_request = self._original_make_request
             self._original_make_request = None
 
-    def _hook_client(self, events: Any, service: str, asynchronous: bool) -> None:
+    def _hook_client(self, endpoint: Endpoint, service: str) -> None:
+        """Register the handlers on the client's events, once per client: every call asks."""
+        events = endpoint._event_emitter
         if events in self._hooked:
             return
         event_id = MOCKED_SERVICES[service]
@@ -100,7 +103,7 @@ class Interceptor:
                 (self.before_send_async, _ASYNC_HANDLER_ID),
                 (self.before_sign_async, _ASYNC_SIGNER_ID),
             )
-            if asynchronous
+            if async_clients.is_async(endpoint)
             else ((self.before_send, _HANDLER_ID), (self.before_sign, _SIGNER_ID))
         )
         with self._hook_lock:
@@ -125,7 +128,7 @@ class Interceptor:
         answer = self._answer(request, event_name)
         if answer is None:
             return None
-        return AWSResponse(request.url, answer.status, answer.headers, _Body(answer.body))
+        return AWSResponse(request.url, answer.status, answer.headers, ResponseBody(answer.body))
 
     def before_send_async(self, request: Any, event_name: str = "", **kwargs: Any) -> Any:
         answer = self._answer(request, event_name)

@@ -47,6 +47,7 @@ class RecordedCall:
 
     @property
     def succeeded(self) -> bool:
+        """Whether the mock answered with success (no error code): `handle.calls[-1].succeeded`."""
         return self.error is None
 
 

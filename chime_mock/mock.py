@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 import wrapt
 
 from chime_mock import clock, options
-from chime_mock.defaults import DEFAULT_ACCOUNT, DEFAULT_PHONE_NUMBER_LIMIT, DEFAULT_REGION
+from chime_mock.defaults import (
+    CHIME,
+    CHIME_SDK_VOICE,
+    DEFAULT_ACCOUNT,
+    DEFAULT_PHONE_NUMBER_LIMIT,
+    DEFAULT_REGION,
+)
 from chime_mock.environment import FakeEnvironment
 
 if TYPE_CHECKING:
@@ -274,21 +280,19 @@ class ChimeMock:
             ```
         """
         from chime_mock.backend import Scope, porting
-        from chime_mock.defaults import GLOBAL_SERVICES
-        from chime_mock.protocol.models import MOCKED_SERVICES
 
         if isinstance(numbers, str):
             numbers = (numbers,)
-        if service not in MOCKED_SERVICES:
+        if service not in (CHIME, CHIME_SDK_VOICE):
             raise ValueError(
-                f"chime_mock: service is one of {', '.join(MOCKED_SERVICES)}; got {service!r}"
+                f"chime_mock: service is one of {CHIME}, {CHIME_SDK_VOICE}; got {service!r}"
             )
         if not isinstance(foc_date, _dt.datetime) or foc_date.tzinfo is None:
             raise TypeError(
                 "chime_mock: foc_date takes a timezone-aware datetime, e.g. "
                 f"datetime(2026, 5, 1, tzinfo=timezone.utc); got {foc_date!r}"
             )
-        scope = Scope(service, account, None if service in GLOBAL_SERVICES else region)
+        scope = Scope.of(service, account, region)
         backend = self._backend()
         with backend.lock:
             now = clock.now()
@@ -415,12 +419,7 @@ class ChimeMock:
         backend = self._backend()
         with backend.lock:
             backend.settle(clock.now())
-            scope = backend.order_scope(order_id)
-            if scope is None:
-                raise ValueError(
-                    f"chime_mock: no phone-number order {order_id!r} exists in this mock"
-                )
-            return backend.inventory(scope).orders[order_id]
+            return backend.order(order_id)
 
 
 @overload

@@ -28,6 +28,7 @@ class PageTokens:
         max_results: int,
         next_token: str | None,
     ) -> tuple[list[T], str | None]:
+        """The page after `next_token` (None: the first) and the token of the next, if any."""
         after = -1
         if next_token is not None:
             if next_token not in self._issued:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -57,3 +59,9 @@ def canonical_id(phone_number_id: str) -> str:
     # JSON bodies may carry lone surrogates ("\udcff"), which UTF-8 cannot encode; such an ID
     # names no number, so it only has to be quoted without raising.
     return quote(text, safe="", errors="surrogatepass")
+
+
+def repeated(numbers: Iterable[str]) -> list[str]:
+    """The numbers (or IDs) listed more than once, sorted: what a duplicate-refusing request
+    names."""
+    return sorted(number for number, count in Counter(numbers).items() if count > 1)

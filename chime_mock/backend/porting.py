@@ -7,7 +7,7 @@ port-in statuses of its numbers.
 
 from __future__ import annotations
 
-VOICE = "chime-sdk-voice"
+from chime_mock.defaults import CHIME_SDK_VOICE
 
 # Order statuses of a porting order still under way: it completes on its FOC date.
 IN_FLIGHT = ("Submitted", "PendingDocuments", "FOC", "ChangeRequested", "Exception")
@@ -17,18 +17,18 @@ CANCELLING = {"CancelRequested": "PortinCancelRequested", "Cancelled": "Cancelle
 
 def statuses(service: str) -> tuple[str, ...]:
     """The order statuses a seeded porting order of `service` may have."""
-    if service == VOICE:
+    if service == CHIME_SDK_VOICE:
         return (*IN_FLIGHT, *CANCELLING)
     return ("Processing",)
 
 
 def default_status(service: str) -> str:
-    return "FOC" if service == VOICE else "Processing"
+    return "FOC" if service == CHIME_SDK_VOICE else "Processing"
 
 
 def number_status(service: str, order_status: str) -> str:
     """The status the numbers of a porting order show while it is under way."""
-    if service != VOICE:
+    if service != CHIME_SDK_VOICE:
         return "AcquireInProgress"
     return CANCELLING.get(order_status, "PortinInProgress")
 

@@ -84,10 +84,10 @@ def _dump_pending(backend: Backend) -> Any:
 def _load_pending(backend: Backend, data: Any) -> None:
     # The Processing orders are the very records of the inventories, not copies.
     for order_id in decode(data, list[str], "pending_orders"):
-        scope = backend.order_scope(order_id)
-        if scope is None:
-            raise CodecError("pending_orders", f"order {order_id} is in no inventory")
-        backend._pending[order_id] = backend.inventory(scope).orders[order_id]
+        try:
+            backend._pending[order_id] = backend.order(order_id)
+        except ValueError:
+            raise CodecError("pending_orders", f"order {order_id} is in no inventory") from None
 
 
 def _dump_seq(backend: Backend) -> Any:

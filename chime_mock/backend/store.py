@@ -15,14 +15,14 @@ from typing import NamedTuple
 
 from chime_mock.backend import lifecycle, number_rules, porting, product_types, search
 from chime_mock.backend.paging import PageTokens
-from chime_mock.backend.phone_numbers import NumberFacts, canonical_id, describe
+from chime_mock.backend.phone_numbers import NumberFacts, canonical_id, describe, repeated
 from chime_mock.backend.records import (
     OrderedPhoneNumber,
     PhoneNumber,
     PhoneNumberOrder,
     PhoneNumberSettings,
 )
-from chime_mock.defaults import DEFAULT_PHONE_NUMBER_LIMIT
+from chime_mock.defaults import DEFAULT_PHONE_NUMBER_LIMIT, GLOBAL_SERVICES
 from chime_mock.errors import ServiceError, bad_request
 from chime_mock.faults import Faults
 from chime_mock.journal import Journal
@@ -31,12 +31,31 @@ from chime_mock.journal import Journal
 _OUTSIDE_QUOTA = frozenset({"AcquireFailed", "DeleteInProgress", "Cancelled"})
 
 
+class UnknownOrder(ValueError):
+    """No order of this fake has the ID a test named."""
+
+
+class OrderNotProcessing(ValueError):
+    """A test asked to complete an order that is no longer Processing."""
+
+    def __init__(self, order: PhoneNumberOrder) -> None:
+        super().__init__(
+            f"chime_mock: order {order.order_id} is {order.status}, not Processing: only a "
+            "Processing order can be completed"
+        )
+
+
 class Scope(NamedTuple):
     """Where a record lives. Legacy Chime is global: its region is None."""
 
     service: str
     account: str
     region: str | None
+
+    @classmethod
+    def of(cls, service: str, account: str, region: str) -> Scope:
+        """The scope of a call to `service` signed for `region`: none for a global service."""
+        return cls(service, account, None if service in GLOBAL_SERVICES else region)
 
 
 class Inventory:
@@ -70,6 +89,7 @@ class Backend:
         self.reset()
 
     def reset(self) -> None:
+        """Forget every record, injected fault and journaled call; the options stay."""
         self._inventories: dict[Scope, Inventory] = {}
         # Who holds each number, across every account and service of this fake: a real number
         # belongs to one customer at a time.
@@ -88,12 +108,14 @@ class Backend:
         self.journal = Journal()
 
     def inventory(self, scope: Scope) -> Inventory:
+        """The inventory of `scope`, made empty at its first use."""
         found = self._inventories.get(scope)
         if found is None:
             found = self._inventories[scope] = Inventory(scope)
         return found
 
     def inventories(self) -> list[Inventory]:
+        """Every inventory made so far (including empty ones made by reads)."""
         return list(self._inventories.values())
 
     # -- orders -------------------------------------------------------------------------------
@@ -118,11 +140,9 @@ class Backend:
             product_types.check_product_type(product_type, facts, position)
             facts_list.append(facts)
         e164s = [facts.e164 for facts in facts_list]
-        if len(set(e164s)) != len(e164s):
-            repeated = sorted({n for n in e164s if e164s.count(n) > 1})
-            raise bad_request(
-                f"E164PhoneNumbers lists a number more than once: {', '.join(repeated)}"
-            )
+        twice = repeated(e164s)
+        if twice:
+            raise bad_request(f"E164PhoneNumbers lists a number more than once: {', '.join(twice)}")
 
         inventory = self.inventory(scope)
         self._check_quota(inventory, len(e164s))
@@ -178,7 +198,7 @@ class Backend:
                     "a number can be ported in only once"
                 )
             facts_list.append(facts)
-        if len({facts.e164 for facts in facts_list}) != len(facts_list):
+        if repeated(facts.e164 for facts in facts_list):
             raise ValueError("chime_mock: the porting order lists a number more than once")
         completes = porting.completes_on_foc_date(status)
         order = self._new_order(
@@ -285,15 +305,9 @@ class Backend:
         self, order_id: str, failed: Iterable[str], now: _dt.datetime
     ) -> PhoneNumberOrder:
         """Complete a Processing order now; the numbers in `failed` end Failed."""
-        order = self._pending.get(order_id)
-        if order is None:
-            if order_id in self._order_scopes:
-                status = self.inventory(self._order_scopes[order_id]).orders[order_id].status
-                raise ValueError(
-                    f"chime_mock: order {order_id} is {status}, not Processing: only a "
-                    "Processing order can be completed"
-                )
-            raise ValueError(f"chime_mock: no phone-number order {order_id!r} exists in this mock")
+        order = self.order(order_id)
+        if order.order_id not in self._pending:
+            raise OrderNotProcessing(order)
         failed_e164 = set()
         ordered = {entry.e164 for entry in order.ordered}
         for number in failed:
@@ -308,14 +322,22 @@ class Backend:
         self._complete(order, now, failed_e164)
         return order
 
-    def order_scope(self, order_id: str) -> Scope | None:
-        return self._order_scopes.get(order_id)
+    def order(self, order_id: str) -> PhoneNumberOrder:
+        """The order with this ID, in whichever scope it is; UnknownOrder when none is."""
+        scope = self._order_scopes.get(order_id)
+        if scope is None:
+            raise UnknownOrder(
+                f"chime_mock: no phone-number order {order_id!r} exists in this mock"
+            )
+        return self.inventory(scope).orders[order_id]
 
     def _complete(self, order: PhoneNumberOrder, at: _dt.datetime, failed: Iterable[str]) -> None:
-        inventory = self.inventory(self._order_scopes[order.order_id])
+        scope = self._order_scopes[order.order_id]
         doomed = order.doomed | set(failed)
         for entry in order.ordered:
-            number = self._number_of_order(inventory, order, entry.e164)
+            number = self._owned(scope, entry.e164)
+            if number is not None and number.order_id != order.order_id:
+                number = None  # the scope's own, older number, not this order's
             if entry.e164 in doomed:
                 entry.status = "Failed"
                 if number is not None:
@@ -334,14 +356,6 @@ class Backend:
             order.status = "Failed"
         order.updated = at
         self._pending.pop(order.order_id, None)
-
-    @staticmethod
-    def _number_of_order(
-        inventory: Inventory, order: PhoneNumberOrder, e164: str
-    ) -> PhoneNumber | None:
-        facts = describe(e164)
-        number = inventory.numbers.get(facts.phone_number_id) if facts else None
-        return number if number is not None and number.order_id == order.order_id else None
 
     # -- the inventory ------------------------------------------------------------------------
 
@@ -449,6 +463,7 @@ class Backend:
                 self._owners.pop(e164, None)
 
     def _owned(self, scope: Scope, e164: str) -> PhoneNumber | None:
+        """The scope's record of this number, if it has one."""
         facts = describe(e164)
         return self.inventory(scope).numbers.get(facts.phone_number_id) if facts else None
 

@@ -20,6 +20,8 @@ from chime_mock.backend.store import Inventory
 
 @dataclass
 class Call:
+    """What a handler is given besides its parameters: the fake, who calls, when, and what."""
+
     backend: Backend
     scope: Scope
     now: _dt.datetime
@@ -42,6 +44,8 @@ HANDLERS: dict[str, Handler] = {}
 
 
 def handles(operation_name: str) -> Callable[[Handler], Handler]:
+    """Register the decorated function as the handler of the model operation `operation_name`."""
+
     def register(handler: Handler) -> Handler:
         HANDLERS[operation_name] = handler
         return handler

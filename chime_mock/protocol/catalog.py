@@ -1,7 +1,8 @@
 """What the installed models offer: operation names and the error shapes each operation declares.
 
 Used to check the names a test passes to chime_mock (e.g. `inject_error`) against the installed
-botocore models, so a typo fails at the call instead of never matching.
+botocore models, so a typo fails at the call instead of never matching, and to keep every
+injected answer a modeled one.
 """
 
 from __future__ import annotations
@@ -29,23 +30,3 @@ def declares_error(service: str, operation: str, code: str) -> bool:
     if operation not in model.operation_names:
         return False
     return any(shape.name == code for shape in model.operation_model(operation).error_shapes)
-
-
-def check_operation_error(operation: str, code: str) -> None:
-    """Raise ValueError unless `operation` ("*": any) may answer the error shape `code`."""
-    errors = operation_errors()
-    if operation == "*":
-        valid = frozenset().union(*errors.values())
-    elif operation in errors:
-        valid = errors[operation]
-    else:
-        raise ValueError(
-            f'chime_mock: {operation!r} is not an operation of chime or chime-sdk-voice; use "*" '
-            f"for any, or one of: {', '.join(sorted(errors))}"
-        )
-    if code not in valid:
-        which = "any operation" if operation == "*" else operation
-        raise ValueError(
-            f"chime_mock: {code!r} is not an error {which} can answer; use one of: "
-            f"{', '.join(sorted(valid))}"
-        )

@@ -20,6 +20,7 @@ MOCKED_SERVICES: dict[str, str] = {
 
 @functools.cache
 def service_model(service_name: str) -> botocore.model.ServiceModel:
+    """The installed botocore model of `service_name` (e.g. "chime-sdk-voice"), loaded once."""
     loader = botocore.loaders.create_loader()
     model = loader.load_service_model(service_name, "service-2")
     return botocore.model.ServiceModel(model, service_name=service_name)

@@ -10,6 +10,7 @@ import base64
 import datetime as _dt
 import json
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import botocore.model
@@ -90,8 +91,11 @@ def _json_body(body: bytes) -> dict[str, Any]:
     return document
 
 
-def parse_request(match: Match, headers: dict[str, str] | Any, body: bytes) -> dict[str, Any]:
-    """The operation's input parameters, keyed by member name as boto3 users write them."""
+def parse_request(match: Match, headers: Mapping[str, str], body: bytes) -> dict[str, Any]:
+    """The operation's input parameters, keyed by member name as boto3 users write them.
+
+    `headers.get` must find a header by its lower-case name.
+    """
     shape = match.operation.input_shape
     if shape is None:
         return {}

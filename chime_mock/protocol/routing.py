@@ -80,9 +80,8 @@ class Router:
             routes.sort(key=lambda r: (-len(r.static_query), -len(r.path.pattern)))
             for route in routes:
                 segment = _first_segment(route.operation.http["requestUri"].partition("?")[0])
-                keys = [segment] if "{" not in segment else ["*"]
-                for key in keys:
-                    self._index.setdefault((method, key), []).append(route)
+                key = "*" if "{" in segment else segment  # "*": a label leads the path
+                self._index.setdefault((method, key), []).append(route)
 
     def _candidates(self, method: str, path: str) -> list[Route]:
         method = method.upper()
@@ -91,6 +90,7 @@ class Router:
         return exact + labelled if labelled else exact
 
     def match(self, method: str, path: str, query: str) -> Match | None:
+        """The operation this request is for and its decoded labels; None when none is."""
         pairs = parse_qsl(query, keep_blank_values=True) if query else []
         for route in self._candidates(method, path):
             found = route.path.match(path)

@@ -155,6 +155,7 @@ def _output_plan(
 def serialize_output(
     operation: botocore.model.OperationModel, output: dict[str, Any]
 ) -> HttpResponse:
+    """The success response of `operation` for a handler's output dict (member name -> value)."""
     status = operation.http.get("responseCode", 200)
     headers = _base_headers()
     located, payload, encoder = _output_plan(operation)

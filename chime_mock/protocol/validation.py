@@ -18,7 +18,7 @@ from typing import Any
 
 import botocore.model
 
-from chime_mock.errors import ServiceError
+from chime_mock.errors import bad_request
 
 Checker = Callable[[Any, str, list[str]], None]
 
@@ -102,24 +102,23 @@ _PYTHON_TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
-def _length_rules(shape: botocore.model.Shape, unit: str) -> Checker:
+def _bounds(shape: botocore.model.Shape, measure: str) -> Checker | None:
+    """The shape's `min`/`max` check of a value's "length" or the "value" itself; None when the
+    shape has neither (no call for nothing)."""
     low = shape.metadata.get("min")
     high = shape.metadata.get("max")
+    if low is None and high is None:
+        return None
+    by_length = measure == "length"
 
     def check(value: Any, path: str, errors: list[str]) -> None:
-        size = len(value)
+        size = len(value) if by_length else value
         if low is not None and size < low:
-            _fail(
-                errors,
-                shape,
-                value,
-                path,
-                f"Member must have {unit} greater than or equal to {low}",
-            )
+            rule = f"Member must have {measure} greater than or equal to {low}"
+            _fail(errors, shape, value, path, rule)
         if high is not None and size > high:
-            _fail(
-                errors, shape, value, path, f"Member must have {unit} less than or equal to {high}"
-            )
+            rule = f"Member must have {measure} less than or equal to {high}"
+            _fail(errors, shape, value, path, rule)
 
     return check
 
@@ -139,7 +138,7 @@ class _Compiler:
         return self._done[key]
 
     def _compile(self, shape: botocore.model.Shape) -> Checker:
-        rules: list[Checker] = []
+        rules: list[Checker | None] = []
         type_name = shape.type_name
         if type_name == "string":
             if shape.enum:
@@ -162,31 +161,11 @@ class _Compiler:
                         _fail(errors, shape, value, path, rule)
 
                 rules.append(check_pattern)
-            rules.append(_length_rules(shape, "length"))
+            rules.append(_bounds(shape, "length"))
         elif type_name in ("integer", "long", "float", "double"):
-            low, high = shape.metadata.get("min"), shape.metadata.get("max")
-
-            def check_range(value: Any, path: str, errors: list[str]) -> None:
-                if low is not None and value < low:
-                    _fail(
-                        errors,
-                        shape,
-                        value,
-                        path,
-                        f"Member must have value greater than or equal to {low}",
-                    )
-                if high is not None and value > high:
-                    _fail(
-                        errors,
-                        shape,
-                        value,
-                        path,
-                        f"Member must have value less than or equal to {high}",
-                    )
-
-            rules.append(check_range)
+            rules.append(_bounds(shape, "value"))
         elif type_name == "list":
-            rules.append(_length_rules(shape, "length"))
+            rules.append(_bounds(shape, "length"))
             member = self.checker(shape.member)
 
             def check_items(value: Any, path: str, errors: list[str]) -> None:
@@ -195,7 +174,7 @@ class _Compiler:
 
             rules.append(check_items)
         elif type_name == "map":
-            rules.append(_length_rules(shape, "length"))
+            rules.append(_bounds(shape, "length"))
             key_check, value_check = self.checker(shape.key), self.checker(shape.value)
 
             def check_entries(value: Any, path: str, errors: list[str]) -> None:
@@ -206,7 +185,7 @@ class _Compiler:
             rules.append(check_entries)
         elif type_name == "structure":
             rules.append(self._structure(shape))
-        return self._typed(shape, rules)
+        return self._typed(shape, [rule for rule in rules if rule is not None])
 
     def _structure(self, shape: botocore.model.StructureShape) -> Checker:
         members = [(name, self.checker(member)) for name, member in shape.members.items()]
@@ -264,6 +243,4 @@ def validate(operation: botocore.model.OperationModel, params: dict[str, Any]) -
         listed = "; ".join(errors[:_MAX_LISTED])
         more = f"; and {count - _MAX_LISTED} more" if count > _MAX_LISTED else ""
         noun = "error" if count == 1 else "errors"
-        raise ServiceError(
-            "BadRequestException", f"{count} validation {noun} detected: {listed}{more}"
-        )
+        raise bad_request(f"{count} validation {noun} detected: {listed}{more}")

@@ -15,11 +15,12 @@ from werkzeug.exceptions import ClientDisconnected
 from werkzeug.wrappers import Request, Response
 
 from chime_mock.backend import Backend
+from chime_mock.defaults import CHIME_SDK_VOICE
 from chime_mock.dispatch import dispatch
 from chime_mock.errors import bad_request
 from chime_mock.protocol.http import HttpRequest, HttpResponse
 from chime_mock.server import control
-from chime_mock.server.routing import VOICE, target
+from chime_mock.server.routing import target
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIEnvironment
@@ -33,27 +34,27 @@ _DRAIN_BYTES = 64 * 1024 * 1024
 _CHUNK = 64 * 1024
 
 
-class TooLarge(Exception):
-    pass
+class _TooLarge(Exception):
+    """The body is larger than the server reads."""
 
 
-class Truncated(Exception):
-    pass
+class _Truncated(Exception):
+    """The body ended before its Content-Length."""
 
 
 def _read_body(stream: IO[bytes], declared: int | None, cap: int) -> bytes:
     if declared is not None and declared > cap:
         _drain(stream, min(declared, _DRAIN_BYTES))
-        raise TooLarge
+        raise _TooLarge
     try:
         body = stream.read(cap + 1)
     except ClientDisconnected as error:  # some werkzeug versions say so, others return less
-        raise Truncated from error
+        raise _Truncated from error
     if len(body) > cap:
         _drain(stream, _DRAIN_BYTES)
-        raise TooLarge
+        raise _TooLarge
     if declared is not None and len(body) < declared:
-        raise Truncated
+        raise _Truncated
     return body
 
 
@@ -86,17 +87,20 @@ class ChimeMockApp:
         return response(environ, start_response)
 
     def answer(self, request: Request) -> HttpResponse:
+        """The answer to one werkzeug `Request`: a control endpoint's, or the service's."""
         path = _wire_path(request)
         is_control = control.is_control(request.path)
-        service, service_path = (VOICE, path) if is_control else target(request.host, path)
+        service, service_path = (
+            (CHIME_SDK_VOICE, path) if is_control else target(request.host, path)
+        )
         try:
             body = _read_body(request.stream, request.content_length, self.max_body_bytes)
-        except Truncated:
+        except _Truncated:
             return control.error_answer(
                 bad_request("chime_mock: the request body ended before its Content-Length"),
                 service,
             )
-        except TooLarge:
+        except _TooLarge:
             error = bad_request(
                 f"chime_mock: the request body is larger than {self.max_body_bytes} bytes, "
                 "the most this server reads"

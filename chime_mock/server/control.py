@@ -20,14 +20,15 @@ from werkzeug.routing import Map, Rule
 
 from chime_mock import clock, options
 from chime_mock.backend import Backend
+from chime_mock.backend.store import OrderNotProcessing, UnknownOrder
+from chime_mock.defaults import CHIME_SDK_VOICE
 from chime_mock.errors import ServiceError, bad_request, not_found
 from chime_mock.faults import checked_fault
 from chime_mock.protocol.http import HttpResponse
 from chime_mock.protocol.models import service_model
 from chime_mock.protocol.serialization import serialize_error
 from chime_mock.server.dashboard import render
-from chime_mock.server.routing import VOICE
-from chime_mock.server.state import order_document, snapshot
+from chime_mock.server.snapshot import order_document, snapshot
 
 PREFIX = "/_chime_mock"
 
@@ -72,7 +73,7 @@ def json_answer(document: Any, status: int = 200) -> HttpResponse:
     return HttpResponse(status, {"Content-Type": "application/json"}, body)
 
 
-def error_answer(error: ServiceError, service: str = VOICE) -> HttpResponse:
+def error_answer(error: ServiceError, service: str = CHIME_SDK_VOICE) -> HttpResponse:
     return serialize_error(service_model(service), error)
 
 
@@ -184,18 +185,16 @@ def complete_order(request: ControlRequest) -> HttpResponse:
     with backend.lock:
         now = clock.now()
         backend.settle(now)
-        scope = backend.order_scope(order_id)
-        if scope is None:
-            raise not_found(f"chime_mock: no phone-number order {order_id!r} exists in this mock")
-        status = backend.inventory(scope).orders[order_id].status
-        if status != "Processing":
-            raise ServiceError(
-                "ConflictException",
-                f"chime_mock: order {order_id} is {status}, not Processing: only a Processing "
-                "order can be completed",
-            )
         try:
-            order = backend.complete_order(order_id, failed, now)
+            # Only a Processing order: unlike the handle, porting orders under way are refused.
+            order = backend.order(order_id)
+            if order.status != "Processing":
+                raise OrderNotProcessing(order)
+            backend.complete_order(order_id, failed, now)
+        except UnknownOrder as error:
+            raise not_found(str(error)) from error
+        except OrderNotProcessing as error:
+            raise ServiceError("ConflictException", str(error)) from error
         except ValueError as error:
             raise bad_request(str(error)) from error
         return json_answer({"PhoneNumberOrder": order_document(order)})
@@ -229,7 +228,7 @@ def _param_text(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, bytes):
         return base64.b64encode(value).decode("ascii")
-    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+    raise TypeError(f"chime_mock: cannot show {type(value).__name__} {value!r} as JSON")
 
 
 @control("/calls", methods=["GET"])

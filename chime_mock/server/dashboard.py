@@ -75,7 +75,7 @@ def _inventory(inventory: dict[str, Any]) -> str:
 
 
 def render(snapshot: dict[str, Any]) -> str:
-    """The dashboard page for a `state.snapshot()`."""
+    """The dashboard page for a `snapshot.snapshot()`."""
     inventories = snapshot["Inventories"]
     content = "".join(_inventory(i) for i in inventories) or (
         '<p class="empty">No orders or numbers yet.</p>'

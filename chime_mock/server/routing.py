@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-LEGACY = "chime"
-VOICE = "chime-sdk-voice"
+from chime_mock.defaults import CHIME, CHIME_SDK_VOICE
+
 # Longest first: "/chime-sdk-voice/..." must not be taken for "/chime" + "-sdk-voice/...".
-_PREFIXES = ((f"/{VOICE}", VOICE), (f"/{LEGACY}", LEGACY))
+_PREFIXES = ((f"/{CHIME_SDK_VOICE}", CHIME_SDK_VOICE), (f"/{CHIME}", CHIME))
 # Legacy Chime's real endpoint is service.chime.aws.amazon.com.
 _LEGACY_HOSTS = ("chime.", "service.chime.")
 
@@ -32,5 +32,5 @@ def target(host: str, path: str) -> Target:
         if path == prefix or path.startswith(prefix + "/"):
             return Target(service, path[len(prefix) :] or "/")
     if host.lower().startswith(_LEGACY_HOSTS):
-        return Target(LEGACY, path)
-    return Target(VOICE, path)
+        return Target(CHIME, path)
+    return Target(CHIME_SDK_VOICE, path)

@@ -119,6 +119,7 @@ class ChimeMockServer:
         return self
 
     def stop(self) -> None:
+        """Stop answering and close the port; RuntimeError when the server is not started."""
         server, self._server = self._server, None
         if server is None:
             raise RuntimeError("chime_mock: stop() called on a server that is not started")
