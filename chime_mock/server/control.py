@@ -186,11 +186,9 @@ def complete_order(request: ControlRequest) -> HttpResponse:
         now = clock.now()
         backend.settle(now)
         try:
-            # Only a Processing order: unlike the handle, porting orders under way are refused.
-            order = backend.order(order_id)
-            if order.status != "Processing":
-                raise OrderNotProcessing(order)
-            backend.complete_order(order_id, failed, now)
+            # The same rule as handle.complete_order: any order still under way (Processing, or a
+            # seeded porting order before its FOC date) completes now.
+            order = backend.complete_order(order_id, failed, now)
         except UnknownOrder as error:
             raise not_found(str(error)) from error
         except OrderNotProcessing as error:

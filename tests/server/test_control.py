@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
 import pytest
 
+from chime_mock import clock
+from chime_mock.backend import Scope
 from chime_mock.server import ChimeMockServer, control
 from tests.server.conftest import NUMBER, inventories, make_client, order, send
 
@@ -140,3 +143,20 @@ def test_a_bad_config_changes_neither_setting(server: ChimeMockServer) -> None:
     assert "phone_number_limit" in answer.json()["Message"]
     settings = send(server.url, "GET", "/_chime_mock/config").json()
     assert settings == {"ProcessingDelay": 0.0, "PhoneNumberLimit": 25}
+
+
+def test_complete_finishes_a_porting_order_before_its_foc_date(server: ChimeMockServer) -> None:
+    # The same rule as handle.complete_order: an order still under way completes now.
+    with server.backend.lock:
+        now = clock.now()
+        ported = server.backend.seed_porting_order(
+            Scope.of("chime-sdk-voice", "123456789012", "us-east-1"),
+            "VoiceConnector",
+            ["+12065550100"],
+            now + dt.timedelta(days=30),
+            "FOC",
+            now,
+        )
+    answer = post(server, f"/orders/{ported.order_id}/complete", {})
+    assert answer.status == 200
+    assert answer.json()["PhoneNumberOrder"]["Status"] == "Successful"
