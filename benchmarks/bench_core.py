@@ -18,13 +18,11 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from typing import Any
 
-import boto3
-from botocore.awsrequest import AWSResponse
+# Run as a script (python benchmarks/NAME.py): its folder is on sys.path.
+from floor import Floor  # type: ignore[import-not-found]
 
 from chime_mock import mock_chime
-from chime_mock.interception import ResponseBody
 
 
 def _per_call(function: Callable[[], object], calls: int) -> float:
@@ -35,45 +33,19 @@ def _per_call(function: Callable[[], object], calls: int) -> float:
 
 
 def bench_calls(rounds: int, calls: int) -> tuple[float, float]:
-    client = boto3.client(
-        "chime-sdk-voice",
-        region_name="us-east-1",
-        aws_access_key_id="AKIAIOSFODNN7EXAMPLE",
-        aws_secret_access_key="secret",
-    )
-    recorded: dict[str, Any] = {}
-
-    def record(response_dict: dict[str, Any], **kwargs: Any) -> None:
-        recorded.update(response_dict)
-
-    def floor_handler(request: Any, **kwargs: Any) -> AWSResponse:
-        return AWSResponse(
-            request.url,
-            recorded["status_code"],
-            recorded["headers"],
-            ResponseBody(recorded["body"]),
-        )
-
+    floor = Floor()
     floor_times, mock_times = [], []
     for _ in range(rounds):
         with mock_chime():
-            order_id = client.create_phone_number_order(
-                ProductType="VoiceConnector", E164PhoneNumbers=["+12065550100", "+12065550101"]
-            )["PhoneNumberOrder"]["PhoneNumberOrderId"]
-            if not recorded:  # the mock's own answer: the floor parses exactly the same bytes
-                event = "before-parse.chime-sdk-voice.GetPhoneNumberOrder"
-                client.meta.events.register(event, record)
-                client.get_phone_number_order(PhoneNumberOrderId=order_id)
-                client.meta.events.unregister(event, record)
+            order_id = floor.order()
 
             def call(order_id: str = order_id) -> object:
-                return client.get_phone_number_order(PhoneNumberOrderId=order_id)
+                return floor.call(order_id)
 
             mock_times.append(_per_call(call, calls))
-        # The floor, outside the mock: a plain before-send handler answers the recorded bytes.
-        client.meta.events.register("before-send.chime-sdk-voice", floor_handler)
+        floor.install()  # outside the mock: the plain handler answers the same bytes
         floor_times.append(_per_call(call, calls))
-        client.meta.events.unregister("before-send.chime-sdk-voice", floor_handler)
+        floor.uninstall()
     return min(floor_times), min(mock_times)
 
 

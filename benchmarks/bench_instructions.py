@@ -16,56 +16,22 @@ import re
 import shutil
 import subprocess
 import sys
-from typing import Any
 
-import boto3
-from botocore.awsrequest import AWSResponse
+# Run as a script (python benchmarks/NAME.py): its folder is on sys.path.
+from floor import Floor  # type: ignore[import-not-found]
 
 from chime_mock import mock_chime
-from chime_mock.interception import ResponseBody
 
 
 def workload(mode: str, calls: int) -> None:
-    client = boto3.client(
-        "chime-sdk-voice",
-        region_name="us-east-1",
-        aws_access_key_id="AKIAIOSFODNN7EXAMPLE",
-        aws_secret_access_key="secret",
-    )
-    recorded: dict[str, Any] = {}
-
-    def record(response_dict: dict[str, Any], **kwargs: Any) -> None:
-        recorded.update(response_dict)
-
-    def call() -> None:
-        client.get_phone_number_order(PhoneNumberOrderId=order_id)
-
+    floor = Floor()
     with mock_chime():
-        order_id = client.create_phone_number_order(
-            ProductType="VoiceConnector", E164PhoneNumbers=["+12065550100", "+12065550101"]
-        )["PhoneNumberOrder"]["PhoneNumberOrderId"]
-        event = "before-parse.chime-sdk-voice.GetPhoneNumberOrder"
-        client.meta.events.register(event, record)
-        call()
-        client.meta.events.unregister(event, record)
-        for _ in range(20):  # warm both paths alike in every run
-            call()
-        for _ in range(calls if mode == "mock" else 0):
-            call()
-
-    def floor(request: Any, **kwargs: Any) -> AWSResponse:
-        return AWSResponse(
-            request.url,
-            recorded["status_code"],
-            recorded["headers"],
-            ResponseBody(recorded["body"]),
-        )
-
-    client.meta.events.register("before-send.chime-sdk-voice", floor)
-    for _ in range(20):
-        call()
-    for _ in range(calls if mode == "floor" else 0):
-        call()
+        order_id = floor.order()
+        for _ in range(20 + (calls if mode == "mock" else 0)):  # 20 warm both paths alike
+            floor.call(order_id)
+    floor.install()
+    for _ in range(20 + (calls if mode == "floor" else 0)):
+        floor.call(order_id)
 
 
 def _instructions(mode: str, calls: int) -> int:
