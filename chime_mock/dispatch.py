@@ -47,7 +47,14 @@ def _signer(headers: Mapping[str, str]) -> tuple[str, str]:
     authorization: str | bytes = headers.get("authorization", "")
     if isinstance(authorization, bytes):  # botocore's prepared requests may carry bytes
         authorization = authorization.decode("latin-1")
-    found = _CREDENTIAL.search(authorization)
+    # "AWS4-HMAC-SHA256 Credential=KEY/DATE/REGION/SERVICE/aws4_request, SignedHeaders=...,
+    # Signature=...": only the first part names the signer, and it repeats from call to call.
+    return _credential_scope(authorization.partition(",")[0])
+
+
+@functools.lru_cache(maxsize=256)
+def _credential_scope(credential: str) -> tuple[str, str]:
+    found = _CREDENTIAL.search(credential)
     if found is None:
         return DEFAULT_ACCOUNT, DEFAULT_REGION
     access_key, region = found.group(1), found.group(2) or DEFAULT_REGION

@@ -105,13 +105,12 @@ def _header_text(shape: botocore.model.Shape, value: Any) -> str:
 
 
 # Request IDs need only be unique: a random prefix per process and a counter, cheaper than uuid4.
-_PREFIX = uuid.uuid4().hex
+_PREFIX = str(uuid.uuid4())[:24]  # "xxxxxxxx-xxxx-xxxx-xxxx-": the counter is the last group
 _COUNTER = itertools.count(1)
 
 
 def _base_headers() -> dict[str, str]:
-    p = _PREFIX
-    request_id = f"{p[:8]}-{p[8:12]}-{p[12:16]}-{p[16:20]}-{next(_COUNTER):012x}"
+    request_id = _PREFIX + format(next(_COUNTER), "012x")
     return {"x-amzn-RequestId": request_id, "Content-Type": "application/json"}
 
 
