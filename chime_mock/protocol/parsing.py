@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import base64
 import datetime as _dt
+import functools
 import json
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 import botocore.model
 from botocore.utils import parse_timestamp
@@ -91,20 +92,38 @@ def _json_body(body: bytes) -> dict[str, Any]:
     return document
 
 
+class _Member(NamedTuple):
+    name: str  # as boto3 users write it
+    location: str  # uri, querystring, header, payload or body
+    wire_name: str
+    shape: botocore.model.Shape
+
+
+@functools.cache
+def _input_plan(operation: botocore.model.OperationModel) -> tuple[_Member, ...]:
+    """Where each input member travels, read off the model once per operation."""
+    shape = operation.input_shape
+    if shape is None:
+        return ()
+    payload_name = shape.serialization.get("payload")
+    plan = []
+    for name, member in shape.members.items():
+        location = member.serialization.get("location") or (
+            "payload" if name == payload_name else "body"
+        )
+        if location != "statusCode":
+            plan.append(_Member(name, location, member.serialization.get("name", name), member))
+    return tuple(plan)
+
+
 def parse_request(match: Match, headers: Mapping[str, str], body: bytes) -> dict[str, Any]:
     """The operation's input parameters, keyed by member name as boto3 users write them.
 
     `headers.get` must find a header by its lower-case name.
     """
-    shape = match.operation.input_shape
-    if shape is None:
-        return {}
     params: dict[str, Any] = {}
     document: dict[str, Any] | None = None
-    payload_name = shape.serialization.get("payload")
-    for name, member in shape.members.items():
-        location = member.serialization.get("location")
-        wire_name = member.serialization.get("name", name)
+    for name, location, wire_name, member in _input_plan(match.operation):
         if location == "uri":
             value = match.labels.get(wire_name)
             if value == "":
@@ -121,7 +140,7 @@ def parse_request(match: Match, headers: Mapping[str, str], body: bytes) -> dict
                 if values:
                     params[name] = [_from_text(name, member.member, v) for v in values]
             elif member.type_name == "map":
-                bound = {m.serialization.get("name") for m in shape.members.values()}
+                bound = {m.wire_name for m in _input_plan(match.operation) if m.location != "body"}
                 params[name] = {k: v for k, v in match.query if k not in bound}
             else:
                 for key, value in match.query:
@@ -132,9 +151,7 @@ def parse_request(match: Match, headers: Mapping[str, str], body: bytes) -> dict
             header = headers.get(wire_name.lower())
             if header is not None:
                 params[name] = _from_text(name, member, header)
-        elif location == "statusCode":
-            continue
-        elif name == payload_name:
+        elif location == "payload":
             if member.type_name == "structure":
                 params[name] = _from_json(member, _json_body(body))
             else:
