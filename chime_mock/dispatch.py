@@ -1,8 +1,9 @@
 """The one request flow, shared by the in-process mock and the HTTP server.
 
-HTTP request -> route by the model -> parse -> injected fault? -> validate -> handler (under the
-backend's lock) -> serialize -> journal. Every failure leaves as a modeled AWS error; nothing
-raises out of `dispatch`.
+HTTP request -> route by the model -> parse -> injected fault? -> validate -> handler ->
+serialize -> journal, all under the backend's lock: a request sees and changes one consistent
+state, and the journal lists calls in the order they were answered. Every failure leaves as a
+modeled AWS error; nothing raises out of `dispatch`.
 """
 
 from __future__ import annotations
@@ -38,8 +39,9 @@ def router(service: str) -> Router:
     return Router(service_model(service))
 
 
-def _signer(headers: Mapping[str, str]) -> tuple[str, str]:
-    """The account and region of the SigV4 credential scope of the Authorization header.
+def _signer(service: str, headers: Mapping[str, str]) -> tuple[Scope, str]:
+    """Where the call lives, and the region it was signed for: from the SigV4 credential scope
+    of the Authorization header.
 
     The account is the access key ID when it is exactly 12 digits (so tests can act as several
     accounts), otherwise the documented sample account.
@@ -49,17 +51,17 @@ def _signer(headers: Mapping[str, str]) -> tuple[str, str]:
         authorization = authorization.decode("latin-1")
     # "AWS4-HMAC-SHA256 Credential=KEY/DATE/REGION/SERVICE/aws4_request, SignedHeaders=...,
     # Signature=...": only the first part names the signer, and it repeats from call to call.
-    return _credential_scope(authorization.partition(",")[0])
+    return _credential_scope(service, authorization.partition(",")[0])
 
 
 @functools.lru_cache(maxsize=256)
-def _credential_scope(credential: str) -> tuple[str, str]:
+def _credential_scope(service: str, credential: str) -> tuple[Scope, str]:
     found = _CREDENTIAL.search(credential)
     if found is None:
-        return DEFAULT_ACCOUNT, DEFAULT_REGION
+        return Scope.of(service, DEFAULT_ACCOUNT, DEFAULT_REGION), DEFAULT_REGION
     access_key, region = found.group(1), found.group(2) or DEFAULT_REGION
     account = access_key if len(access_key) == 12 and access_key.isdigit() else DEFAULT_ACCOUNT
-    return account, region
+    return Scope.of(service, account, region), region
 
 
 def not_mocked(service: str, operation: str) -> ServiceError:
@@ -74,14 +76,14 @@ def not_mocked(service: str, operation: str) -> ServiceError:
 
 def dispatch(backend: Backend, service: str, request: HttpRequest) -> HttpResponse:
     """Answer one request to `service` from `backend`, and journal it; never raises."""
-    account, region = _signer(request.headers)
-    scope = Scope.of(service, account, region)
-    response, operation, params = _answer(backend, scope, request)
+    scope, region = _signer(service, request.headers)
+    # One lock for the answer and its record, so the journal lists calls in answer order.
     with backend.lock:
+        response, operation, params = _answer(backend, scope, request)
         backend.journal.record(
             service=service,
             region=region,
-            account=account,
+            account=scope.account,
             operation=operation,
             params=params,
             status=response.status,
@@ -92,12 +94,11 @@ def dispatch(backend: Backend, service: str, request: HttpRequest) -> HttpRespon
 
 def _injected(backend: Backend, service: str, operation: str) -> ServiceError | None:
     """The injected fault that answers this call instead of the handler, if any."""
-    if not backend.faults:  # the common case, without taking the lock
+    if not backend.faults:  # the common case
         return None
-    with backend.lock:
-        fault = backend.faults.take(
-            operation, lambda code: catalog.declares_error(service, operation, code)
-        )
+    fault = backend.faults.take(
+        operation, lambda code: catalog.declares_error(service, operation, code)
+    )
     return None if fault is None else ServiceError(fault.code, fault.text)
 
 
@@ -105,7 +106,7 @@ def _answer(
     backend: Backend, scope: Scope, request: HttpRequest
 ) -> tuple[HttpResponse, str | None, dict[str, Any]]:
     """The response, with what the journal records: the operation (when routed) and its
-    parameters (when parsed)."""
+    parameters (when parsed). The caller holds the backend's lock."""
     service = scope.service
     operation_name: str | None = None
     params: dict[str, Any] = {}
@@ -131,11 +132,10 @@ def _answer(
         if handler is None:
             raise not_mocked(service, operation_name)
         validate(operation, params)
-        with backend.lock:
-            now = clock.now()
-            backend.settle(now)
-            output = handler(Call(backend, scope, now, operation), params)
-            return serialize_output(operation, output), operation_name, params
+        now = clock.now()
+        backend.settle(now)
+        output = handler(Call(backend, scope, now, operation), params)
+        return serialize_output(operation, output), operation_name, params
     except ServiceError as error:
         failure = error
     except Exception as error:  # a bug in the mock must still reach the user as an AWS answer

@@ -119,3 +119,59 @@ def test_legacy_error_code_member_is_parsed_by_botocore(chime: Any) -> None:
     with pytest.raises(chime.exceptions.NotFoundException) as caught:
         chime.get_phone_number(PhoneNumberId="+12065550101")
     assert caught.value.response["Code"] == "NotFound"
+
+
+def _get_order(backend: Backend, order_id: str) -> Any:
+    return _call(backend, "chime-sdk-voice", "GET", f"/phone-number-orders/{order_id}")
+
+
+def _create_order(backend: Backend, number: str) -> str:
+    answer = _call(
+        backend,
+        "chime-sdk-voice",
+        "POST",
+        "/phone-number-orders",
+        {"ProductType": "VoiceConnector", "E164PhoneNumbers": [number]},
+    )
+    order_id: str = json.loads(answer.body)["PhoneNumberOrder"]["PhoneNumberOrderId"]
+    return order_id
+
+
+def test_an_unchanged_answer_reuses_its_bytes_but_gets_its_own_request_id() -> None:
+    backend = Backend()
+    order_id = _create_order(backend, "+12065550100")
+    first, second = _get_order(backend, order_id), _get_order(backend, order_id)
+    assert second.body is first.body
+    assert second.headers["x-amzn-RequestId"] != first.headers["x-amzn-RequestId"]
+
+
+def test_an_answer_that_changed_is_encoded_again() -> None:
+    from chime_mock import clock
+
+    backend = Backend(processing_delay=None)
+    order_id = _create_order(backend, "+12065550100")
+    other_id = _create_order(backend, "+12065550101")
+    processing = json.loads(_get_order(backend, order_id).body)["PhoneNumberOrder"]
+    assert processing["Status"] == "Processing"
+    with backend.lock:
+        backend.complete_order(order_id, (), clock.now())
+    for _ in range(2):  # alternating between two orders: each answer is its own order's
+        done = json.loads(_get_order(backend, order_id).body)["PhoneNumberOrder"]
+        other = json.loads(_get_order(backend, other_id).body)["PhoneNumberOrder"]
+        assert (done["PhoneNumberOrderId"], done["Status"]) == (order_id, "Successful")
+        assert (other["PhoneNumberOrderId"], other["Status"]) == (other_id, "Processing")
+
+
+def test_timestamp_texts_are_utc_whatever_the_zone_and_their_memory_stays_bounded() -> None:
+    import datetime as dt
+
+    from chime_mock.protocol import serialization
+
+    utc = dt.datetime(2019, 9, 18, 17, 57, 36, 280000, tzinfo=dt.timezone.utc)
+    eastern = utc.astimezone(dt.timezone(dt.timedelta(hours=-4)))
+    assert serialization._iso8601(eastern) == "2019-09-18T17:57:36.280Z"
+    assert serialization._iso8601(utc) == "2019-09-18T17:57:36.280Z"
+    assert serialization._iso8601(utc) == "2019-09-18T17:57:36.280Z"  # remembered
+    for second in range(serialization._ISO_TEXTS_SIZE + 10):
+        serialization._iso8601(utc + dt.timedelta(seconds=second))
+    assert 0 < len(serialization._ISO_TEXTS) <= serialization._ISO_TEXTS_SIZE
