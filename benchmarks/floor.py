@@ -26,11 +26,16 @@ class Floor:
             aws_secret_access_key="secret",
         )
         self._recorded: dict[str, Any] = {}
+        self._ordered = 0
 
     def order(self) -> str:
-        """Order two numbers (inside an active mock) and keep the first answer to read it."""
+        """Order two numbers not ordered before (inside an active mock) and keep the first
+        answer to read it: every order answers alike, two numbers Acquired."""
+        first = 100 + 2 * (self._ordered % 50)  # +1206555010x: fictional, valid numbers
+        self._ordered += 1
         order_id: str = self.client.create_phone_number_order(
-            ProductType="VoiceConnector", E164PhoneNumbers=["+12065550100", "+12065550101"]
+            ProductType="VoiceConnector",
+            E164PhoneNumbers=[f"+12065550{first}", f"+12065550{first + 1}"],
         )["PhoneNumberOrder"]["PhoneNumberOrderId"]
         if not self._recorded:
             self.client.meta.events.register(_RECORD_EVENT, self._record)

@@ -175,3 +175,20 @@ def test_timestamp_texts_are_utc_whatever_the_zone_and_their_memory_stays_bounde
     for second in range(serialization._ISO_TEXTS_SIZE + 10):
         serialization._iso8601(utc + dt.timedelta(seconds=second))
     assert 0 < len(serialization._ISO_TEXTS) <= serialization._ISO_TEXTS_SIZE
+
+
+def test_the_json_writer_writes_what_json_encode_writes(monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    from chime_mock.protocol import serialization
+
+    document = {
+        "Name": 'caf\u00e9 \U0001f4de "quoted" \\ back',
+        "Numbers": [1, -2, 3.5, 1e300, True, False, None],
+        "Nested": {"FocDate": dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)},
+    }
+    expected = serialization._JSON.encode(document)
+    assert serialization._json_writer(serialization._JSON)(document) == expected
+    assert '"FocDate":"2026-01-02T03:04:05.000Z"' in expected
+    monkeypatch.setattr(json.encoder, "c_make_encoder", None)  # a Python without the accelerator
+    assert serialization._json_writer(serialization._JSON)(document) == expected
