@@ -192,3 +192,28 @@ def test_the_json_writer_writes_what_json_encode_writes(monkeypatch: pytest.Monk
     assert '"FocDate":"2026-01-02T03:04:05.000Z"' in expected
     monkeypatch.setattr(json.encoder, "c_make_encoder", None)  # a Python without the accelerator
     assert serialization._json_writer(serialization._JSON)(document) == expected
+
+
+def test_a_record_changed_in_place_after_an_answer_answers_anew() -> None:
+    # The serializer keeps the last output to compare with: views must not share the record's
+    # own dicts and lists, or the kept output would change with the record and look equal.
+    import datetime as dt
+
+    from chime_mock.backend import Scope
+
+    backend = Backend()
+    _create_order(backend, "+12065550100")
+    scope = Scope.of("chime-sdk-voice", "123456789012", "us-east-1")
+    number = backend.number(scope, "+12065550100")
+    when = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+    number.associations.append(
+        {"Value": "abc", "Name": "VoiceConnectorId", "AssociatedTimestamp": when}
+    )
+
+    def associations() -> Any:
+        answer = _call(backend, "chime-sdk-voice", "GET", "/phone-numbers/%2B12065550100")
+        return json.loads(answer.body)["PhoneNumber"]["Associations"]
+
+    assert associations()[0]["Value"] == "abc"
+    number.associations[0]["Value"] = "def"
+    assert associations()[0]["Value"] == "def"

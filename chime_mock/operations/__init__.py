@@ -2,7 +2,9 @@
 
 Handlers speak the model's member names and call the backend; the protocol layer does all the
 HTTP. A handler serves both services where they share an operation; `call.scope.service` says
-which one asked. Register a new one with `@handles("OperationName")` in a module imported below.
+which one asked. An output is a fresh tree sharing nothing with records (views.py), because the
+serializer keeps the last one to compare with. Register a new handler with
+`@handles("OperationName")` in a module imported below.
 """
 
 from __future__ import annotations

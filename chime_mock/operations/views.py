@@ -1,5 +1,9 @@
 """Records as output dicts: every member any current model knows; the serializer keeps the ones
-the installed model of the calling service has (legacy Chime orders have no OrderType, say)."""
+the installed model of the calling service has (legacy Chime orders have no OrderType, say).
+
+Views are fresh trees that share no dict or list with a record: the serializer keeps the last
+output of each operation to compare the next one with, and a record changed later must not
+change that kept copy."""
 
 from __future__ import annotations
 
@@ -32,7 +36,7 @@ def number_view(number: PhoneNumber) -> dict[str, Any]:
         "ProductType": number.product_type,
         "Status": number.status,
         "Capabilities": dict(number.capabilities),
-        "Associations": list(number.associations),
+        "Associations": [dict(association) for association in number.associations],
         "CallingName": number.calling_name,
         "CallingNameStatus": number.calling_name_status,
         "CreatedTimestamp": number.created,
