@@ -40,8 +40,14 @@ def test_a_token_is_kept_while_fewer_newer_ones_than_the_limit_were_issued() -> 
     assert _next(tokens, first) == [1]
 
 
+def _keeping(kept: int) -> PageTokens:
+    tokens = PageTokens()
+    tokens.kept = kept
+    return tokens
+
+
 def test_the_oldest_token_is_forgotten_first() -> None:
-    tokens = PageTokens(kept=2)
+    tokens = _keeping(2)
     first, second, third = _issue(tokens, 3)
     with pytest.raises(ServiceError, match="unknown or expired"):
         _next(tokens, first)
@@ -49,7 +55,7 @@ def test_the_oldest_token_is_forgotten_first() -> None:
 
 
 def test_paging_through_more_pages_than_tokens_are_kept_reaches_the_end() -> None:
-    tokens = PageTokens(kept=3)
+    tokens = _keeping(3)
     items = list(range(50))
     seen, token = tokens.page(items, lambda item: item, 1, None)
     while token is not None:

@@ -26,8 +26,11 @@ class PageTokens:
     removed between pages.
     """
 
-    def __init__(self, kept: int = TOKENS_KEPT) -> None:
-        self._kept = kept
+    # How many tokens are remembered. A class attribute, not state of each instance: an
+    # inventory only read from stays as empty as a new one. A unit test may lower it on one.
+    kept = TOKENS_KEPT
+
+    def __init__(self) -> None:
         # Oldest first: popitem(last=False) evicts in O(1) where a dict's first key may not be.
         self._issued: OrderedDict[str, int] = OrderedDict()
 
@@ -53,6 +56,6 @@ class PageTokens:
             return page, None
         token = secrets.token_urlsafe(24)
         self._issued[token] = seq(page[-1])
-        if len(self._issued) > self._kept:
+        if len(self._issued) > self.kept:
             self._issued.popitem(last=False)
         return page, token
