@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from chime_mock import options
-from chime_mock.defaults import DEFAULT_PHONE_NUMBER_LIMIT
+from chime_mock.defaults import DEFAULT_JOURNAL_LIMIT, DEFAULT_PHONE_NUMBER_LIMIT
 
 
 def _delay(text: str) -> _dt.timedelta | None:
@@ -26,18 +26,23 @@ def _delay(text: str) -> _dt.timedelta | None:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def _limit(text: str) -> int | None:
-    """--phone-number-limit: a whole number or 'none', by the rules of mock_chime's option."""
-    if text == "none":
-        return None
-    try:
-        limit = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number or 'none'") from None
-    try:
-        return options.phone_number_limit(limit)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+def _count(option: Callable[[int | None], int | None]) -> Callable[[str], int | None]:
+    """An argparse type for a count option: a whole number or 'none', by the rules of
+    mock_chime's option of that name."""
+
+    def parse(text: str) -> int | None:
+        if text == "none":
+            return option(None)
+        try:
+            count = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number or 'none'") from None
+        try:
+            return option(count)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    return parse
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -62,14 +67,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="how long new orders stay Processing; 'never' keeps them Processing until "
         "POST /_chime_mock/orders/ID/complete (default 0)",
     )
-    server.add_argument(
-        "--phone-number-limit",
-        type=_limit,
-        default=DEFAULT_PHONE_NUMBER_LIMIT,
-        metavar="N",
-        help="phone numbers each account may hold (Amazon Chime's default quota: "
-        f"{DEFAULT_PHONE_NUMBER_LIMIT}); 'none' for no limit",
-    )
+    # Counts: a whole number or 'none', checked by mock_chime's option of the same name.
+    for flag, option, default, text in (
+        (
+            "--phone-number-limit",
+            options.phone_number_limit,
+            DEFAULT_PHONE_NUMBER_LIMIT,
+            "phone numbers each account may hold (Amazon Chime's default quota: "
+            f"{DEFAULT_PHONE_NUMBER_LIMIT}); 'none' for no limit",
+        ),
+        (
+            "--journal-limit",
+            options.journal_limit,
+            DEFAULT_JOURNAL_LIMIT,
+            "how many of the newest calls GET /_chime_mock/calls keeps "
+            f"(default {DEFAULT_JOURNAL_LIMIT}); 'none' keeps every call",
+        ),
+    ):
+        server.add_argument(flag, type=_count(option), default=default, metavar="N", help=text)
     server.add_argument("--quiet", action="store_true", help="do not log each request")
     arguments = parser.parse_args(argv)
     if arguments.command == "demo":
@@ -84,6 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             arguments.port,
             processing_delay=arguments.processing_delay,
             phone_number_limit=arguments.phone_number_limit,
+            journal_limit=arguments.journal_limit,
             log_requests=not arguments.quiet,
         )
         try:

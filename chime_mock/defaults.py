@@ -17,3 +17,6 @@ CHIME_SDK_VOICE = "chime-sdk-voice"
 GLOBAL_SERVICES = frozenset({CHIME})
 # Amazon Chime's documented default inventory quota (adjustable with AWS; here an option).
 DEFAULT_PHONE_NUMBER_LIMIT = 25
+# The newest calls the journal keeps (handle.calls): enough for any one test, and a bound on the
+# memory of a mock left running for a day of CI (a record takes a few hundred bytes: a few MB).
+DEFAULT_JOURNAL_LIMIT = 10_000

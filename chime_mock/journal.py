@@ -1,11 +1,13 @@
 """The call journal: one record per call the fake answered, in the order it answered them.
 
 Always on, so it must stay cheap: a record is a few references and a copy of the parsed
-parameters (small dicts), appended under the backend's lock that dispatch holds anyway.
+parameters (small dicts), appended under the backend's lock that dispatch holds anyway. Bounded
+(the newest `journal_limit` calls), so a mock left running for a day of CI keeps its memory.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -52,14 +54,36 @@ class RecordedCall:
 
 
 class Journal:
-    """Records in answer order; the caller holds the backend's lock.
+    """Records in answer order, the newest `limit` of them (None: all); the caller holds the
+    backend's lock.
 
     Kept as plain tuples and made `RecordedCall`s only when read: every call pays for an append,
-    only a test that looks pays for the records.
+    only a test that looks pays for the records. A full deque drops its oldest record on append
+    in O(1); `dropped` is worked out from a running count rather than checked on every append.
     """
 
-    def __init__(self) -> None:
-        self._calls: list[tuple[Any, ...]] = []
+    def __init__(self, limit: int | None = None) -> None:
+        self._calls: deque[tuple[Any, ...]] = deque(maxlen=limit)
+        self._recorded = 0  # every call recorded since the last clear, dropped ones included
+
+    @property
+    def limit(self) -> int | None:
+        return self._calls.maxlen
+
+    @limit.setter
+    def limit(self, limit: int | None) -> None:
+        """A new limit keeps the newest calls that fit."""
+        if limit != self._calls.maxlen:  # every activation sets it: copy only on a change
+            self._calls = deque(self._calls, maxlen=limit)
+
+    @property
+    def dropped(self) -> int:
+        """How many of the calls recorded since the last clear no longer fit."""
+        return self._recorded - len(self._calls)
+
+    def clear(self) -> None:
+        self._calls.clear()
+        self._recorded = 0
 
     def record(
         self,
@@ -74,6 +98,7 @@ class Journal:
     ) -> None:
         # A copy, so neither the handler nor the test can change what was recorded.
         self._calls.append((service, region, account, operation, _copy(params), status, error))
+        self._recorded += 1
 
     def calls(self) -> list[RecordedCall]:
         return [RecordedCall(*call) for call in self._calls]

@@ -22,6 +22,7 @@ from chime_mock.defaults import (
     CHIME,
     CHIME_SDK_VOICE,
     DEFAULT_ACCOUNT,
+    DEFAULT_JOURNAL_LIMIT,
     DEFAULT_PHONE_NUMBER_LIMIT,
     DEFAULT_REGION,
 )
@@ -79,10 +80,12 @@ class ChimeMock:
         *,
         processing_delay: float | _dt.timedelta | None = 0.0,
         phone_number_limit: int | None = DEFAULT_PHONE_NUMBER_LIMIT,
+        journal_limit: int | None = DEFAULT_JOURNAL_LIMIT,
         state: StatePath | None = None,
     ) -> None:
         self.processing_delay = options.processing_delay(processing_delay)
         self.phone_number_limit = options.phone_number_limit(phone_number_limit)
+        self.journal_limit = options.journal_limit(journal_limit)
         self.state = state
 
     # -- activation ---------------------------------------------------------------------------
@@ -134,6 +137,7 @@ class ChimeMock:
         backend = self._backend()
         backend.processing_delay = self.processing_delay
         backend.phone_number_limit = self.phone_number_limit
+        backend.journal_limit = self.journal_limit
 
     @property
     def active(self) -> bool:
@@ -391,7 +395,8 @@ class ChimeMock:
     @property
     def calls(self) -> list[RecordedCall]:
         """Every call the mock answered, oldest first, as `RecordedCall`s (a snapshot;
-        `reset()` empties it).
+        `reset()` empties it). Only the newest `journal_limit` calls are kept (10,000 unless
+        given): `calls_dropped` says how many older ones are missing.
 
         Example:
             ```python
@@ -414,6 +419,32 @@ class ChimeMock:
         with backend.lock:
             return backend.journal.calls()
 
+    @property
+    def calls_dropped(self) -> int:
+        """How many calls `calls` no longer lists because `journal_limit` newer ones followed
+        (0 when it lists every call since the start or the last `reset()`).
+
+        Example:
+            ```python
+            import boto3
+
+            from chime_mock import mock_chime
+
+            with mock_chime(journal_limit=2) as handle:
+                voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
+                for max_results in (1, 2, 3):
+                    voice.list_phone_number_orders(MaxResults=max_results)
+                assert [call.params for call in handle.calls] == [
+                    {"MaxResults": 2},
+                    {"MaxResults": 3},
+                ]
+                assert handle.calls_dropped == 1
+            ```
+        """
+        backend = self._backend()
+        with backend.lock:
+            return backend.journal.dropped
+
     def order(self, order_id: str) -> PhoneNumberOrder:
         """The backend's record of an order, for assertions beyond what the API shows."""
         backend = self._backend()
@@ -431,6 +462,7 @@ def mock_chime(
     *,
     processing_delay: float | _dt.timedelta | None = 0.0,
     phone_number_limit: int | None = DEFAULT_PHONE_NUMBER_LIMIT,
+    journal_limit: int | None = DEFAULT_JOURNAL_LIMIT,
     state: StatePath | None = None,
 ) -> ChimeMock: ...
 
@@ -441,6 +473,7 @@ def mock_chime(
     *,
     processing_delay: float | _dt.timedelta | None = 0.0,
     phone_number_limit: int | None = DEFAULT_PHONE_NUMBER_LIMIT,
+    journal_limit: int | None = DEFAULT_JOURNAL_LIMIT,
     state: StatePath | None = None,
 ) -> Any:
     """Mock Amazon Chime and Chime SDK Voice for boto3 clients.
@@ -453,6 +486,8 @@ def mock_chime(
         processing_delay: how long new orders stay Processing on the mock's clock: seconds or a
             timedelta; None keeps them Processing until `handle.complete_order()`.
         phone_number_limit: each account's inventory quota, 25 unless given; None for no limit.
+        journal_limit: how many of the newest calls `handle.calls` keeps, 10,000 unless given;
+            None keeps every call.
         state: a JSON file written by `handle.save_state` to start from (see docs/tools.md);
             `chime_mock.StateFileError` when it cannot be loaded, and then nothing changes.
 
@@ -473,6 +508,9 @@ def mock_chime(
         ```
     """
     mock = ChimeMock(
-        processing_delay=processing_delay, phone_number_limit=phone_number_limit, state=state
+        processing_delay=processing_delay,
+        phone_number_limit=phone_number_limit,
+        journal_limit=journal_limit,
+        state=state,
     )
     return mock if target is None else mock(target)

@@ -1,14 +1,22 @@
-"""Opaque NextTokens: issued by the fake, remembered, and the only tokens it accepts."""
+"""Opaque NextTokens: issued by the fake, remembered, and the only tokens it accepts.
+
+Only the newest `TOKENS_KEPT` of each listing are remembered, so a mock left running does not
+grow with every page it served; an older token is refused like one never issued.
+"""
 
 from __future__ import annotations
 
 import secrets
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from chime_mock.errors import bad_request
 
 T = TypeVar("T")
+
+# Per listing of an inventory: far more than any client pages through at once.
+TOKENS_KEPT = 1_000
 
 
 class PageTokens:
@@ -18,8 +26,13 @@ class PageTokens:
     removed between pages.
     """
 
+    # How many tokens are remembered. A class attribute, not state of each instance: an
+    # inventory only read from stays as empty as a new one. A unit test may lower it on one.
+    kept = TOKENS_KEPT
+
     def __init__(self) -> None:
-        self._issued: dict[str, int] = {}
+        # Oldest first: popitem(last=False) evicts in O(1) where a dict's first key may not be.
+        self._issued: OrderedDict[str, int] = OrderedDict()
 
     def page(
         self,
@@ -33,7 +46,8 @@ class PageTokens:
         if next_token is not None:
             if next_token not in self._issued:
                 raise bad_request(
-                    "Invalid NextToken: it was not issued by this service or has expired"
+                    "Invalid NextToken: the token is unknown or expired; start the listing again "
+                    "without NextToken"
                 )
             after = self._issued[next_token]
         remaining = [item for item in items if seq(item) > after]
@@ -42,4 +56,6 @@ class PageTokens:
             return page, None
         token = secrets.token_urlsafe(24)
         self._issued[token] = seq(page[-1])
+        if len(self._issued) > self.kept:
+            self._issued.popitem(last=False)
         return page, token

@@ -22,7 +22,11 @@ from chime_mock.backend.records import (
     PhoneNumberOrder,
     PhoneNumberSettings,
 )
-from chime_mock.defaults import DEFAULT_PHONE_NUMBER_LIMIT, GLOBAL_SERVICES
+from chime_mock.defaults import (
+    DEFAULT_JOURNAL_LIMIT,
+    DEFAULT_PHONE_NUMBER_LIMIT,
+    GLOBAL_SERVICES,
+)
 from chime_mock.errors import ServiceError, bad_request
 from chime_mock.faults import Faults
 from chime_mock.journal import Journal
@@ -82,11 +86,22 @@ class Backend:
         self,
         processing_delay: _dt.timedelta | None = _dt.timedelta(0),
         phone_number_limit: int | None = DEFAULT_PHONE_NUMBER_LIMIT,
+        journal_limit: int | None = DEFAULT_JOURNAL_LIMIT,
     ) -> None:
         self.lock = threading.RLock()
         self.processing_delay = processing_delay
         self.phone_number_limit = phone_number_limit
+        self.journal = Journal(journal_limit)  # an option, kept by reset(); its calls are not
         self.reset()
+
+    @property
+    def journal_limit(self) -> int | None:
+        """How many of the newest calls the journal keeps; None: every call."""
+        return self.journal.limit
+
+    @journal_limit.setter
+    def journal_limit(self, limit: int | None) -> None:
+        self.journal.limit = limit
 
     def reset(self) -> None:
         """Forget every record, injected fault and journaled call; the options stay."""
@@ -105,7 +120,7 @@ class Backend:
         self._seq = itertools.count()
         # Test tooling that `reset()` also clears (issue 4): injected faults and the call journal.
         self.faults = Faults()
-        self.journal = Journal()
+        self.journal.clear()
 
     def inventory(self, scope: Scope) -> Inventory:
         """The inventory of `scope`, made empty at its first use."""

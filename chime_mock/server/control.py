@@ -146,6 +146,7 @@ def _settings(backend: Backend) -> HttpResponse:
         {
             "ProcessingDelay": None if delay is None else delay.total_seconds(),
             "PhoneNumberLimit": backend.phone_number_limit,
+            "JournalLimit": backend.journal_limit,
         }
     )
 
@@ -156,22 +157,32 @@ def config(request: ControlRequest) -> HttpResponse:
         return _settings(request.backend)
 
 
+# Each setting: its key in the document, how it is checked, and the Backend attribute it sets.
+_SETTINGS: tuple[tuple[str, Callable[[Any], Any], str], ...] = (
+    ("ProcessingDelay", options.processing_delay, "processing_delay"),
+    ("PhoneNumberLimit", options.phone_number_limit, "phone_number_limit"),
+    ("JournalLimit", options.journal_limit, "journal_limit"),
+)
+
+
 @control("/config", methods=["POST"])
 def configure(request: ControlRequest) -> HttpResponse:
-    """`{"ProcessingDelay": seconds}` (null: orders stay Processing until completed) and
-    `{"PhoneNumberLimit": n}` (null: no limit), each optional."""
+    """`{"ProcessingDelay": seconds}` (null: orders stay Processing until completed),
+    `{"PhoneNumberLimit": n}` (null: no limit) and `{"JournalLimit": n}` (null: keep every call),
+    each optional."""
     backend = request.backend
     document = request.document()
-    try:  # check both before changing either: a rejected request changes nothing
-        delay = options.processing_delay(document.get("ProcessingDelay"))
-        limit = options.phone_number_limit(document.get("PhoneNumberLimit"))
+    try:  # check all before changing any: a rejected request changes nothing
+        changes = {
+            attribute: check(document[key])
+            for key, check, attribute in _SETTINGS
+            if key in document
+        }
     except (TypeError, ValueError) as error:
         raise bad_request(str(error)) from error
     with backend.lock:
-        if "ProcessingDelay" in document:
-            backend.processing_delay = delay
-        if "PhoneNumberLimit" in document:
-            backend.phone_number_limit = limit
+        for attribute, value in changes.items():
+            setattr(backend, attribute, value)
         return _settings(backend)
 
 
@@ -231,11 +242,14 @@ def _param_text(value: Any) -> Any:
 
 @control("/calls", methods=["GET"])
 def calls(request: ControlRequest) -> HttpResponse:
-    """`handle.calls` over HTTP: every call the fake answered, oldest first."""
+    """`handle.calls` over HTTP: every call the fake answered, oldest first; `Dropped` counts
+    the older ones the journal limit no longer keeps (`handle.calls_dropped`)."""
     with request.backend.lock:
         recorded = request.backend.journal.calls()
+        dropped = request.backend.journal.dropped
     return json_answer(
         {
+            "Dropped": dropped,
             "Calls": [
                 {
                     "Service": call.service,
@@ -247,6 +261,6 @@ def calls(request: ControlRequest) -> HttpResponse:
                     "Error": call.error,
                 }
                 for call in recorded
-            ]
+            ],
         }
     )

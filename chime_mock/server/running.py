@@ -21,7 +21,7 @@ from werkzeug.serving import (
 
 from chime_mock import options
 from chime_mock.backend import Backend
-from chime_mock.defaults import DEFAULT_PHONE_NUMBER_LIMIT
+from chime_mock.defaults import DEFAULT_JOURNAL_LIMIT, DEFAULT_PHONE_NUMBER_LIMIT
 from chime_mock.server.app import MAX_BODY_BYTES, ChimeMockApp
 
 
@@ -64,12 +64,14 @@ class ChimeMockServer:
         *,
         processing_delay: float | _dt.timedelta | None = 0.0,
         phone_number_limit: int | None = DEFAULT_PHONE_NUMBER_LIMIT,
+        journal_limit: int | None = DEFAULT_JOURNAL_LIMIT,
         max_body_bytes: int = MAX_BODY_BYTES,
         log_requests: bool = False,
     ) -> None:
         self.backend = Backend(
             options.processing_delay(processing_delay),
             options.phone_number_limit(phone_number_limit),
+            options.journal_limit(journal_limit),
         )
         self.app = ChimeMockApp(self.backend, max_body_bytes=max_body_bytes)
         self._address = (host, port)

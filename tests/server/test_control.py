@@ -122,7 +122,7 @@ def test_a_failing_control_endpoint_answers_service_failure(
 
 def test_reading_the_config_changes_nothing(server: ChimeMockServer) -> None:
     answer = send(server.url, "GET", "/_chime_mock/config", b'{"ProcessingDelay": null}')
-    assert answer.json() == {"ProcessingDelay": 0.0, "PhoneNumberLimit": 25}
+    assert answer.json() == {"ProcessingDelay": 0.0, "PhoneNumberLimit": 25, "JournalLimit": 10000}
 
 
 def test_the_config_sets_the_phone_number_limit(server: ChimeMockServer) -> None:
@@ -136,13 +136,13 @@ def test_the_config_sets_the_phone_number_limit(server: ChimeMockServer) -> None
         )
 
 
-def test_a_bad_config_changes_neither_setting(server: ChimeMockServer) -> None:
-    body = b'{"ProcessingDelay": 5, "PhoneNumberLimit": -1}'
+def test_a_bad_config_changes_no_setting(server: ChimeMockServer) -> None:
+    body = b'{"ProcessingDelay": 5, "PhoneNumberLimit": -1, "JournalLimit": 5}'
     answer = send(server.url, "POST", "/_chime_mock/config", body)
     assert (answer.status, answer.error_type) == (400, "BadRequestException")
     assert "phone_number_limit" in answer.json()["Message"]
     settings = send(server.url, "GET", "/_chime_mock/config").json()
-    assert settings == {"ProcessingDelay": 0.0, "PhoneNumberLimit": 25}
+    assert settings == {"ProcessingDelay": 0.0, "PhoneNumberLimit": 25, "JournalLimit": 10000}
 
 
 def test_complete_finishes_a_porting_order_before_its_foc_date(server: ChimeMockServer) -> None:
