@@ -42,10 +42,11 @@ def journal_limit(value: int | None) -> int | None:
     """How many of the newest calls the journal keeps (at least 1); None keeps every call."""
     if value is None:
         return None
-    # One error type for every wrong value (a text, a bool, zero): what to pass is the same.
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(
             "chime_mock: journal_limit takes how many of the newest calls handle.calls keeps (a "
             f"whole number, at least 1), or None to keep every call; got {value!r}"
         )
+    if value < 1:
+        raise ValueError(f"chime_mock: journal_limit must be at least 1, or None; got {value!r}")
     return value

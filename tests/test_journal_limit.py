@@ -119,9 +119,13 @@ def test_an_inner_mock_limits_the_shared_journal_to_its_newest_calls() -> None:
         assert _recorded(outer) == [3, 4, 5]
 
 
-@pytest.mark.parametrize("value", [0, -1, "x", True, 2.5])
-def test_a_bad_journal_limit_is_refused_with_a_hint(value: Any) -> None:
-    with pytest.raises(ValueError, match=r"chime_mock: journal_limit takes .* or None"):
+@pytest.mark.parametrize(
+    ("value", "error"),
+    [(0, ValueError), (-1, ValueError), ("x", TypeError), (True, TypeError), (2.5, TypeError)],
+)
+def test_a_bad_journal_limit_is_refused_with_a_hint(value: Any, error: type[Exception]) -> None:
+    # As the other options: the wrong type is a TypeError, a number out of range a ValueError.
+    with pytest.raises(error, match=r"chime_mock: journal_limit .*or None"):
         mock_chime(journal_limit=value)
 
 
