@@ -264,9 +264,11 @@ class ChimeMock:
     ) -> str:
         """Add a porting order, as an AWS support case would; returns its PhoneNumberOrderId.
 
-        Its numbers show the port-in status until the clock reaches `foc_date`, then they are
-        Unassigned and the order Successful. `status` is the order's porting status (FOC unless
-        given; CancelRequested and Cancelled orders never complete).
+        The order is visible at once; its numbers enter the inventory one day before `foc_date`
+        (at once when that is less than a day away) in the port-in status, held but invisible to
+        every API call until then. On `foc_date` they are Unassigned and the order Successful.
+        `status` is the order's porting status (FOC unless given; CancelRequested and Cancelled
+        orders never complete).
 
         Example:
             ```python

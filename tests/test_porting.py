@@ -1,4 +1,8 @@
-"""Porting orders seeded from the handle: port-in statuses until the FOC date (issue 3)."""
+"""Porting orders seeded from the handle: port-in statuses until the FOC date (issue 3).
+
+Their numbers enter the inventory one day before the FOC date (SERVICE_FACTS); what happens before
+that is tested in test_porting_arrival.py.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from tests.inventory_helpers import client_as, statuses
 
 NOW = dt.datetime(2026, 4, 1, 9, tzinfo=dt.timezone.utc)
 FOC = dt.datetime(2026, 4, 20, 14, tzinfo=dt.timezone.utc)
+ARRIVAL = FOC - dt.timedelta(days=1)  # when the ported numbers enter the inventory
 FAR = dt.datetime(2099, 1, 1, tzinfo=dt.timezone.utc)  # for tests on the real clock
 
 
@@ -24,7 +29,7 @@ def _order(client: Any, order_id: str) -> dict[str, Any]:
 
 
 def test_a_seeded_voice_porting_order_shows_its_porting_details() -> None:
-    with freeze_time(NOW), mock_chime() as handle:
+    with freeze_time(NOW) as frozen, mock_chime() as handle:
         voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
         order_id = handle.seed_porting_order(["+12065550100", "+12065550101"], foc_date=FOC)
         order = _order(voice, order_id)
@@ -33,6 +38,7 @@ def test_a_seeded_voice_porting_order_shows_its_porting_details() -> None:
         # botocore releases differ: FocDate is a timestamp in some models and a string in others.
         assert order["FocDate"] in (FOC, "2026-04-20T14:00:00.000Z")
         assert order["CreatedTimestamp"] == NOW
+        frozen.move_to(ARRIVAL)
         assert statuses(voice) == {
             "+12065550100": "PortinInProgress",
             "+12065550101": "PortinInProgress",
@@ -85,18 +91,20 @@ def test_a_chime_porting_order_is_processing_until_the_foc_date() -> None:
         chime = boto3.client("chime", region_name="us-east-1")
         order_id = handle.seed_porting_order(["+12065550100"], foc_date=FOC, service="chime")
         assert _order(chime, order_id)["Status"] == "Processing"
+        frozen.move_to(ARRIVAL)
         assert statuses(chime) == {"+12065550100": "AcquireInProgress"}
         frozen.move_to(FOC)
         assert _order(chime, order_id)["Status"] == "Successful"
         assert statuses(chime) == {"+12065550100": "Unassigned"}
 
 
-def test_a_porting_order_belongs_to_the_account_it_was_seeded_in(handle: ChimeMock) -> None:
-    handle.seed_porting_order(["+12065550100"], foc_date=FAR, account="111111111111")
-    assert statuses(client_as("chime-sdk-voice", "111111111111")) == {
-        "+12065550100": "PortinInProgress"
-    }
-    assert statuses(boto3.client("chime-sdk-voice", region_name="us-east-1")) == {}
+def test_a_porting_order_belongs_to_the_account_it_was_seeded_in() -> None:
+    with freeze_time(ARRIVAL), mock_chime() as handle:
+        handle.seed_porting_order(["+12065550100"], foc_date=FOC, account="111111111111")
+        assert statuses(client_as("chime-sdk-voice", "111111111111")) == {
+            "+12065550100": "PortinInProgress"
+        }
+        assert statuses(boto3.client("chime-sdk-voice", region_name="us-east-1")) == {}
 
 
 def test_a_number_being_ported_in_cannot_be_ordered(handle: ChimeMock) -> None:

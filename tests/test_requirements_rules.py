@@ -156,7 +156,9 @@ def test_search_max_results_is_one_to_five_hundred(handle: ChimeMock, service: s
 def test_voice_filters_by_a_port_in_status_chime_does_not_know(handle: ChimeMock) -> None:
     voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
     chime = boto3.client("chime", region_name="us-east-1")
-    handle.seed_porting_order([LOCAL], foc_date=dt.datetime(2099, 1, 1, tzinfo=dt.timezone.utc))
+    # Less than a day before its FOC date: the ported number is in the inventory at once.
+    soon = dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=12)
+    handle.seed_porting_order([LOCAL], foc_date=soon)
     assert statuses(voice, Status="PortinInProgress") == {LOCAL: "PortinInProgress"}
     code, text = error_of(chime.list_phone_numbers, Status="PortinInProgress")
     assert code == "BadRequestException"

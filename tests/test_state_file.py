@@ -76,7 +76,7 @@ def _records(backend: Backend) -> list[Any]:
         for inventory in backend.inventories()
         for record in [*inventory.orders.values(), *inventory.numbers.values(), inventory.settings]
         if record is not None
-    ]
+    ] + [number for numbers in backend._arriving.values() for number in numbers]
 
 
 def _snapshot(backend: Backend) -> dict[str, Any]:
@@ -91,6 +91,7 @@ def _snapshot(backend: Backend) -> dict[str, Any]:
         "unavailable": set(backend._unavailable),
         "deleting": dict(backend._deleting),
         "naming": dict(backend._naming),
+        "arriving": dict(backend._arriving),
     }
 
 
@@ -153,6 +154,35 @@ def test_queued_deletions_and_calling_names_finish_by_the_clock_after_loading(
         )
         with pytest.raises(voice.exceptions.NotFoundException):
             voice.get_phone_number(PhoneNumberId="+12065550102")
+
+
+def test_ported_numbers_still_to_appear_appear_by_the_clock_after_loading(
+    saved: tuple[Path, dict[str, Any]],
+) -> None:
+    path, _ = saved
+    arrival = START + dt.timedelta(days=13)  # the seeded FOC date is START + 14 days
+    before = arrival - dt.timedelta(seconds=1)
+    with time_machine.travel(before, tick=False) as traveller, mock_chime(state=path):
+        voice = _client("chime-sdk-voice", account=OTHER_ACCOUNT)
+        with pytest.raises(voice.exceptions.NotFoundException):
+            voice.get_phone_number(PhoneNumberId="+12065550103")
+        traveller.move_to(arrival)
+        number = voice.get_phone_number(PhoneNumberId="+12065550103")["PhoneNumber"]
+    assert number["Status"] == "PortinInProgress"
+
+
+def test_a_version_1_file_without_arriving_numbers_still_loads(
+    saved: tuple[Path, dict[str, Any]],
+) -> None:
+    path = saved[0]
+    document = _valid_document(saved)
+    del document["state"]["arriving"]  # version 1 put ported numbers in the inventory at once
+    document["version"] = 1
+    path.write_text(json.dumps(document))
+    with mock_chime(state=path):
+        assert _backend()._arriving == {}
+        voice = _client("chime-sdk-voice")
+        assert len(voice.list_phone_number_orders()["PhoneNumberOrders"]) == 2
 
 
 def test_a_loaded_processing_order_can_be_completed_by_hand(
@@ -262,7 +292,7 @@ def test_an_unreadable_file_is_refused_naming_it_and_the_problem(
 EDITS = {
     "another version": (
         lambda d: d.update(version=VERSION + 1),
-        f"format version {VERSION + 1}, and this chime_mock reads version {VERSION}",
+        f"format version {VERSION + 1}, and this chime_mock reads versions 1, {VERSION}",
     ),
     "a bad timestamp": (
         _corrupt,
@@ -285,6 +315,10 @@ EDITS = {
         "next_seq: expected a whole number",
     ),
     "a missing part": (lambda d: d["state"].pop("owners"), "its state has the parts"),
+    "arriving numbers of an order nowhere": (
+        lambda d: d["state"]["arriving"].update({"0000": []}),
+        "arriving: order 0000 is in no inventory",
+    ),
     "a pending order nowhere": (
         lambda d: d["state"]["pending_orders"].append("0000"),
         "order 0000 is in no inventory",

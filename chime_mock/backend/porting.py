@@ -7,7 +7,14 @@ port-in statuses of its numbers.
 
 from __future__ import annotations
 
+import datetime as _dt
+
 from chime_mock.defaults import CHIME_SDK_VOICE
+
+# SERVICE_FACTS: "ported numbers appear in inventory one day before the FOC date". Until then
+# they are held (nobody can order them, search never offers them) but no read shows them and they
+# take no place in the inventory quota.
+LEAD_TIME = _dt.timedelta(days=1)
 
 # Order statuses of a porting order still under way: it completes on its FOC date.
 IN_FLIGHT = ("Submitted", "PendingDocuments", "FOC", "ChangeRequested", "Exception")
@@ -31,6 +38,11 @@ def number_status(service: str, order_status: str) -> str:
     if service != CHIME_SDK_VOICE:
         return "AcquireInProgress"
     return CANCELLING.get(order_status, "PortinInProgress")
+
+
+def appears_at(foc_date: _dt.datetime) -> _dt.datetime:
+    """When the numbers of a porting order with this FOC date enter the inventory."""
+    return foc_date - LEAD_TIME
 
 
 def completes_on_foc_date(order_status: str) -> bool:

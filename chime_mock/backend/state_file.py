@@ -22,7 +22,10 @@ from chime_mock.backend.store import Backend, Scope
 from chime_mock.errors import StateFileError
 
 FORMAT = "chime_mock state"
-VERSION = 1  # raise on any change an older chime_mock could not read
+VERSION = 2  # raise on any change an older chime_mock could not read
+# Versions this chime_mock reads, with the parts each lacks (read as empty). Version 1 had no
+# "arriving" part: its porting orders' numbers were all in the inventory from the start.
+READABLE = {1: frozenset({"arriving"}), VERSION: frozenset[str]()}
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,24 @@ def _load_pending(backend: Backend, data: Any) -> None:
             raise CodecError("pending_orders", f"order {order_id} is in no inventory") from None
 
 
+_ARRIVING = dict[str, list[PhoneNumber]]
+
+
+def _dump_arriving(backend: Backend) -> Any:
+    return encode(backend._arriving, _ARRIVING)
+
+
+def _load_arriving(backend: Backend, data: Any) -> None:
+    # Numbers of porting orders still to appear: each list belongs to an order loaded above.
+    arriving = decode(data, _ARRIVING, "arriving")
+    for order_id in arriving:
+        try:
+            backend.order(order_id)
+        except ValueError:
+            raise CodecError("arriving", f"order {order_id} is in no inventory") from None
+    backend._arriving = arriving
+
+
 def _dump_seq(backend: Backend) -> Any:
     following = next(backend._seq)  # spent, then handed back: the counter goes on unchanged
     backend._seq = itertools.count(following)
@@ -114,6 +135,7 @@ COLLECTIONS: tuple[Collection, ...] = (
     attribute("unavailable", "_unavailable", set[str]),
     attribute("deleting", "_deleting", dict[str, Scope]),
     attribute("naming", "_naming", dict[str, Scope]),
+    Collection("arriving", _dump_arriving, _load_arriving),
     Collection("next_seq", _dump_seq, _load_seq),
 )
 # ===============================================================================================
@@ -166,16 +188,18 @@ def from_document(content: Any, source: Path) -> Backend:
             source, f'it is not a chime_mock state file (no "format": "{FORMAT}" at its top)'
         )
     version = content.get("version")
-    if version != VERSION:
+    if not isinstance(version, int) or isinstance(version, bool) or version not in READABLE:
         raise StateFileError(
             source,
-            f"it is in format version {version!r}, and this chime_mock reads version {VERSION}; "
-            "load it with the chime_mock that wrote it, or save the state again",
+            f"it is in format version {version!r}, and this chime_mock reads versions "
+            f"{', '.join(map(str, READABLE))}; load it with the chime_mock that wrote it, or "
+            "save the state again",
         )
     state = content.get("state")
     if not isinstance(state, dict):
         raise StateFileError(source, 'it has no "state" object')
-    expected = [part.key for part in COLLECTIONS]
+    absent = READABLE[version]
+    expected = [part.key for part in COLLECTIONS if part.key not in absent]
     if sorted(state) != sorted(expected):
         raise StateFileError(
             source, f"its state has the parts {sorted(state)}; expected {sorted(expected)}"
@@ -183,7 +207,8 @@ def from_document(content: Any, source: Path) -> Backend:
     backend = Backend()
     try:
         for part in COLLECTIONS:
-            part.load(backend, state[part.key])
+            if part.key in state:
+                part.load(backend, state[part.key])
     except CodecError as error:
         raise StateFileError(source, f"state.{error}") from error
     return backend

@@ -117,6 +117,9 @@ class Backend:
         # deletion queue, and with a CallingName update in progress.
         self._deleting: dict[str, Scope] = {}
         self._naming: dict[str, Scope] = {}
+        # Numbers of porting orders not in their inventory yet (porting.appears_at), by order ID:
+        # owned, but outside every read and the quota until settle() admits them.
+        self._arriving: dict[str, list[PhoneNumber]] = {}
         self._seq = itertools.count()
         # Test tooling that `reset()` also clears (issue 4): injected faults and the call journal.
         self.faults = Faults()
@@ -177,7 +180,8 @@ class Backend:
                 continue
             if facts.e164 in self._unavailable:  # the carrier refuses it as the order completes
                 order.doomed.add(facts.e164)
-            self._add_number(scope, facts, order, "AcquireInProgress", now)
+            record = self._new_number(scope, facts, order, "AcquireInProgress", now)
+            inventory.numbers[record.phone_number_id] = record
         return order
 
     def seed_porting_order(
@@ -189,7 +193,8 @@ class Backend:
         status: str,
         now: _dt.datetime,
     ) -> PhoneNumberOrder:
-        """A porting order as a support case makes it: its numbers arrive on the FOC date."""
+        """A porting order as a support case makes it: its numbers enter the inventory a day
+        before the FOC date (at once when that is no later than `now`) and are acquired on it."""
         if status not in porting.statuses(scope.service):
             raise ValueError(
                 f"chime_mock: a {scope.service} porting order can have status "
@@ -229,10 +234,15 @@ class Backend:
         if not completes:
             self._pending.pop(order.order_id)
         number_status = porting.number_status(scope.service, status)
-        for facts in facts_list:
-            self._add_number(scope, facts, order, number_status, now)
-            if number_status == "Cancelled":
+        records = [
+            self._new_number(scope, facts, order, number_status, now) for facts in facts_list
+        ]
+        if number_status == "Cancelled":  # a cancelled port holds nothing
+            for facts in facts_list:
                 self._owners.pop(facts.e164)
+        self._arriving[order.order_id] = records
+        if porting.appears_at(foc_date) <= now:
+            self._admit(order.order_id, now)
         return order
 
     def _new_order(
@@ -264,7 +274,7 @@ class Backend:
         self._pending[order.order_id] = order
         return order
 
-    def _add_number(
+    def _new_number(
         self,
         scope: Scope,
         facts: NumberFacts,
@@ -272,8 +282,9 @@ class Backend:
         status: str,
         now: _dt.datetime,
     ) -> PhoneNumber:
+        """The record of a number `scope` now holds, for the caller to put in its inventory."""
         self._owners[facts.e164] = scope
-        number = PhoneNumber(
+        return PhoneNumber(
             phone_number_id=facts.phone_number_id,
             e164=facts.e164,
             country=facts.country,
@@ -287,8 +298,6 @@ class Backend:
             order_id=order.order_id,
             name=order.name,
         )
-        self.inventory(scope).numbers[facts.phone_number_id] = number
-        return number
 
     def _check_quota(self, inventory: Inventory, adding: int) -> None:
         limit = self.phone_number_limit
@@ -306,6 +315,8 @@ class Backend:
             self._settle_calling_names(now)
         if self._deleting:
             self._purge_deleted(now)
+        if self._arriving:  # before completions: a port's numbers appear before its FOC date
+            self._admit_due(now)
         if not self._pending:
             return
         due = sorted(
@@ -315,6 +326,37 @@ class Backend:
         for order in due:
             assert order.ready_at is not None
             self._complete(order, order.ready_at, failed=())
+
+    def _admit_due(self, now: _dt.datetime) -> None:
+        for order_id in list(self._arriving):
+            foc_date = self.order(order_id).foc_date
+            assert foc_date is not None  # only porting orders have arriving numbers
+            appears = porting.appears_at(foc_date)
+            if appears <= now:
+                self._admit(order_id, appears)
+
+    def _admit(self, order_id: str, at: _dt.datetime) -> None:
+        """Put a porting order's numbers in its inventory, created `at`."""
+        inventory = self.inventory(self._order_scopes[order_id])
+        for number in self._arriving.pop(order_id):
+            # Only a Cancelled port's number, held by nobody, can have been ordered meanwhile:
+            # the newer record stands, as it replaces an older one in the inventory.
+            if number.phone_number_id not in inventory.numbers:
+                # Created as it enters; listed after the numbers already there, so a listing
+                # being paged never skips it.
+                number.created = number.updated = at
+                number.seq = next(self._seq)
+                inventory.numbers[number.phone_number_id] = number
+
+    def arriving(self, scope: Scope) -> list[tuple[PhoneNumber, _dt.datetime]]:
+        """The numbers of `scope`'s porting orders not in its inventory yet, each with when it
+        appears. For the test tooling only (the server's state): no API call shows them."""
+        found = []
+        for order_id, numbers in self._arriving.items():
+            order = self.order(order_id)
+            if self._order_scopes[order_id] == scope and order.foc_date is not None:
+                found += [(number, porting.appears_at(order.foc_date)) for number in numbers]
+        return sorted(found, key=lambda item: item[0].seq)
 
     def complete_order(
         self, order_id: str, failed: Iterable[str], now: _dt.datetime
@@ -348,6 +390,8 @@ class Backend:
 
     def _complete(self, order: PhoneNumberOrder, at: _dt.datetime, failed: Iterable[str]) -> None:
         scope = self._order_scopes[order.order_id]
+        if order.order_id in self._arriving:  # a port completed by hand before its numbers came
+            self._admit(order.order_id, at)
         doomed = order.doomed | set(failed)
         for entry in order.ordered:
             number = self._owned(scope, entry.e164)

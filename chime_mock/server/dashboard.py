@@ -39,6 +39,9 @@ _NUMBER_COLUMNS = (
     "CreatedTimestamp",
 )
 
+# Numbers of porting orders before they enter the inventory (the API does not show them yet).
+_ARRIVING_COLUMNS = ("E164PhoneNumber", "Status", "OrderId", "AppearsAt")
+
 
 def _cell(value: Any) -> str:
     if isinstance(value, list):  # OrderedPhoneNumbers
@@ -65,12 +68,20 @@ def _table(css_class: str, columns: Sequence[str], rows: Iterable[dict[str, Any]
 def _inventory(inventory: dict[str, Any]) -> str:
     where = inventory.get("Region") or "global"
     title = f"{inventory['Service']} · account {inventory['AccountId']} · {where}"
+    arriving = inventory.get("ArrivingPhoneNumbers")
     return (
         f'<section class="inventory"><h2>{escape(title)}</h2>'
         f"<h3>Phone-number orders</h3>"
         f"{_table('orders', _ORDER_COLUMNS, inventory['PhoneNumberOrders'])}"
         f"<h3>Phone numbers</h3>"
-        f"{_table('numbers', _NUMBER_COLUMNS, inventory['PhoneNumbers'])}</section>"
+        f"{_table('numbers', _NUMBER_COLUMNS, inventory['PhoneNumbers'])}"
+        + (
+            "<h3>Ported numbers still to appear (not shown by the API yet)</h3>"
+            f"{_table('arriving', _ARRIVING_COLUMNS, arriving)}"
+            if arriving
+            else ""
+        )
+        + "</section>"
     )
 
 

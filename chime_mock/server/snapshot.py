@@ -50,6 +50,12 @@ def snapshot(backend: Backend) -> dict[str, Any]:
                     "Region": region,  # None for legacy Chime, which is global
                     "PhoneNumberOrders": [order_document(order) for order in orders],
                     "PhoneNumbers": [_plain(number_view(number)) for number in numbers],
+                    # Held by a porting order, not in the inventory (no API call shows them)
+                    # until AppearsAt, a day before its FOC date.
+                    "ArrivingPhoneNumbers": [
+                        _plain({**number_view(number), "AppearsAt": appears})
+                        for number, appears in backend.arriving(inventory.scope)
+                    ],
                 }
             )
     inventories.sort(key=lambda i: (i["Service"], i["AccountId"], i["Region"] or ""))
