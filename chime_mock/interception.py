@@ -13,6 +13,7 @@ async_clients.py for what differs).
 from __future__ import annotations
 
 import threading
+import types
 import weakref
 from collections.abc import Iterator
 from typing import Any
@@ -82,6 +83,9 @@ class Interceptor:
                 service = operation_model.service_model.service_name
                 if service in MOCKED_SERVICES:
                     hook(endpoint, service)
+                    # Hooked for good (the handlers stay, inert while no mock is active): the
+                    # endpoint's later calls go straight to botocore's own method.
+                    endpoint.make_request = types.MethodType(original, endpoint)
                 return original(endpoint, operation_model, request_dict)
 
             Endpoint.make_request = make_request

@@ -108,7 +108,11 @@ def _copy(value: Any) -> Any:
     """A copy of parsed parameters: their containers are dicts and lists, every leaf (text,
     numbers, timestamps, bytes) immutable; several times faster than `copy.deepcopy`."""
     if isinstance(value, dict):  # not Mapping: an ABC check costs more than the copy
-        return {key: _copy(item) for key, item in value.items()}
+        # Leaves are checked here rather than by a call each: most parameters are leaves.
+        return {
+            key: _copy(item) if isinstance(item, (dict, list)) else item
+            for key, item in value.items()
+        }
     if isinstance(value, list):
-        return [_copy(item) for item in value]
+        return [_copy(item) if isinstance(item, (dict, list)) else item for item in value]
     return value

@@ -215,6 +215,16 @@ def test_outside_the_mock_nothing_is_answered_by_it() -> None:
         early.list_phone_number_orders()
 
 
+def test_a_client_hooked_by_one_mock_is_answered_by_the_next_from_its_own_state() -> None:
+    voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
+    with mock_chime():
+        order_numbers(voice, "+12065550100")
+    with mock_chime():
+        assert voice.list_phone_number_orders()["PhoneNumberOrders"] == []
+        order_numbers(voice, "+12065550100")  # the first mock's number is not held any more
+        assert len(voice.list_phone_number_orders()["PhoneNumberOrders"]) == 1
+
+
 def test_other_services_are_not_answered_by_the_mock() -> None:
     with mock_chime():
         sts = boto3.client(
