@@ -84,8 +84,10 @@ class Interceptor:
                 if service in MOCKED_SERVICES:
                     hook(endpoint, service)
                     # Hooked for good (the handlers stay, inert while no mock is active): the
-                    # endpoint's later calls go straight to botocore's own method.
-                    endpoint.make_request = types.MethodType(original, endpoint)
+                    # endpoint's later calls go straight to botocore's own method, unless its
+                    # class has a make_request of its own (that one must keep running).
+                    if type(endpoint).make_request is make_request:
+                        endpoint.make_request = types.MethodType(original, endpoint)
                 return original(endpoint, operation_model, request_dict)
 
             Endpoint.make_request = make_request

@@ -225,6 +225,30 @@ def test_a_client_hooked_by_one_mock_is_answered_by_the_next_from_its_own_state(
         assert len(voice.list_phone_number_orders()["PhoneNumberOrders"]) == 1
 
 
+def test_a_hooked_endpoint_calls_botocore_directly_unless_its_class_has_its_own() -> None:
+    from botocore.endpoint import Endpoint
+
+    botocore_own = Endpoint.make_request
+
+    class Custom(Endpoint):
+        seen = 0
+
+        def make_request(self, operation_model: Any, request_dict: Any) -> Any:
+            self.seen += 1
+            return super().make_request(operation_model, request_dict)
+
+    with mock_chime():
+        plain = boto3.client("chime-sdk-voice", region_name="us-east-1")
+        custom = boto3.client("chime-sdk-voice", region_name="us-east-1")
+        custom._endpoint.__class__ = Custom
+        for _ in range(2):
+            plain.list_phone_number_orders()
+            custom.list_phone_number_orders()
+        assert plain._endpoint.make_request.__func__ is botocore_own
+        assert "make_request" not in vars(custom._endpoint)
+        assert custom._endpoint.seen == 2
+
+
 def test_other_services_are_not_answered_by_the_mock() -> None:
     with mock_chime():
         sts = boto3.client(
