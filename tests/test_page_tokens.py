@@ -30,6 +30,13 @@ def _next(tokens: PageTokens, token: str) -> list[int]:
 # -- the store ---------------------------------------------------------------------------------
 
 
+def test_a_token_never_starts_with_a_dash_so_the_aws_cli_takes_it_as_a_value() -> None:
+    # `aws ... --next-token -x...` fails: argparse reads "-x..." as an option.
+    tokens = _issue(PageTokens(), 500)
+    assert len(set(tokens)) == 500
+    assert not [token for token in tokens if not token[0].isalnum()]
+
+
 def test_one_thousand_tokens_are_kept() -> None:
     assert TOKENS_KEPT == 1_000
 

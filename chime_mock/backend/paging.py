@@ -54,7 +54,9 @@ class PageTokens:
         page = remaining[:max_results]
         if len(remaining) <= max_results:
             return page, None
-        token = secrets.token_urlsafe(24)
+        # Hex, so a token never starts with "-": the AWS CLI would read `--next-token -x...`
+        # as an option, and a shell script pasting tokens would fail one time in 64.
+        token = secrets.token_hex(24)
         self._issued[token] = seq(page[-1])
         if len(self._issued) > self.kept:
             self._issued.popitem(last=False)
