@@ -28,11 +28,10 @@ def phone_number_limit(value: int | None) -> int | None:
     """Phone numbers an account may hold (per service, and region for voice); None: no limit."""
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(
-            "chime_mock: phone_number_limit takes a number of phone numbers per account, or None "
-            f"for no limit; got {value!r}"
-        )
+    _whole_number(
+        value,
+        "phone_number_limit takes a number of phone numbers per account, or None for no limit",
+    )
     if value < 0:
         raise ValueError(f"chime_mock: phone_number_limit cannot be negative; got {value!r}")
     return value
@@ -42,11 +41,17 @@ def journal_limit(value: int | None) -> int | None:
     """How many of the newest calls the journal keeps (at least 1); None keeps every call."""
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(
-            "chime_mock: journal_limit takes how many of the newest calls handle.calls keeps (a "
-            f"whole number, at least 1), or None to keep every call; got {value!r}"
-        )
+    _whole_number(
+        value,
+        "journal_limit takes how many of the newest calls handle.calls keeps (a whole number, "
+        "at least 1), or None to keep every call",
+    )
     if value < 1:
         raise ValueError(f"chime_mock: journal_limit must be at least 1, or None; got {value!r}")
     return value
+
+
+def _whole_number(value: object, takes: str) -> None:
+    """TypeError `chime_mock: <takes>; got <value>` unless `value` is an int (a bool is not)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"chime_mock: {takes}; got {value!r}")

@@ -123,7 +123,8 @@ def parse_request(match: Match, headers: Mapping[str, str], body: bytes) -> dict
     """
     params: dict[str, Any] = {}
     document: dict[str, Any] | None = None
-    for name, location, wire_name, member in _input_plan(match.operation):
+    plan = _input_plan(match.operation)
+    for name, location, wire_name, member in plan:
         if location == "uri":
             value = match.labels.get(wire_name)
             if value == "":
@@ -140,7 +141,7 @@ def parse_request(match: Match, headers: Mapping[str, str], body: bytes) -> dict
                 if values:
                     params[name] = [_from_text(name, member.member, v) for v in values]
             elif member.type_name == "map":
-                bound = {m.wire_name for m in _input_plan(match.operation) if m.location != "body"}
+                bound = {m.wire_name for m in plan if m.location != "body"}
                 params[name] = {k: v for k, v in match.query if k not in bound}
             else:
                 for key, value in match.query:

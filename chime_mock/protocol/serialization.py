@@ -37,14 +37,13 @@ _ISO_TEXTS_SIZE = 4096
 
 def _iso8601(value: _dt.datetime) -> str:
     """The documented wire form, 2019-09-18T17:57:36.280Z."""
-    text = _ISO_TEXTS.get(value) if value.tzinfo is _UTC else None
+    if value.tzinfo is not _UTC:  # only the fake's own UTC timestamps are worth remembering
+        return _iso8601(value.astimezone(_UTC))
+    text = _ISO_TEXTS.get(value)
     if text is None:
-        utc = value if value.tzinfo is _UTC else value.astimezone(_UTC)
-        text = utc.isoformat(timespec="milliseconds")[:-6] + "Z"  # "+00:00" -> "Z"
-        if value.tzinfo is _UTC:
-            if len(_ISO_TEXTS) >= _ISO_TEXTS_SIZE:
-                _ISO_TEXTS.clear()
-            _ISO_TEXTS[value] = text
+        if len(_ISO_TEXTS) >= _ISO_TEXTS_SIZE:
+            _ISO_TEXTS.clear()
+        text = _ISO_TEXTS[value] = value.isoformat(timespec="milliseconds")[:-6] + "Z"
     return text
 
 
