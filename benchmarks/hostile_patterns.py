@@ -58,7 +58,7 @@ def patterns(every_operation: bool) -> set[str]:
         model = service_model(service)
         for name in model.operation_names:
             shape = model.operation_model(name).input_shape
-            if shape is not None and (every_operation or name in HANDLERS):
+            if shape is not None and (every_operation or name in HANDLERS[service]):
                 found.update(_patterns(shape, set()))
     return found
 

@@ -69,7 +69,7 @@ def not_mocked(service: str, operation: str) -> ServiceError:
     return ServiceError(
         "NotImplemented",
         f"chime_mock: {operation} of {service} is not mocked yet, so it was not sent anywhere. "
-        "Mocked operations: " + ", ".join(sorted(HANDLERS)),
+        "Mocked operations: " + ", ".join(sorted(HANDLERS[service])),
         status=501,
     )
 
@@ -128,7 +128,7 @@ def _answer(
         fault = _injected(backend, service, operation_name)
         if fault is not None:
             raise fault
-        handler = HANDLERS.get(operation_name)
+        handler = HANDLERS[service].get(operation_name)
         if handler is None:
             raise not_mocked(service, operation_name)
         validate(operation, params)

@@ -9,6 +9,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from chime_mock import clock
+from chime_mock.backend.records import Association
 
 
 def client_as(service: str, account: str) -> Any:
@@ -45,4 +46,4 @@ def associate(handle: Any, service: str, e164: str, name: str, value: str) -> No
             for number in inventory.numbers.values():
                 if number.e164 == e164 and inventory.scope.service == service:
                     number.status = "Assigned"
-                    number.associations.append({"Name": name, "Value": value})
+                    number.associations.append(Association(name, value, clock.now()))

@@ -310,7 +310,8 @@ def _code_spans() -> str:
 
 def test_every_mocked_operation_is_on_the_operations_page() -> None:
     page = (DOCS / "operations.md").read_text(encoding="utf-8")
-    missing = [name for name in sorted(HANDLERS) if f"`{name}`" not in page]
+    mocked = set().union(*HANDLERS.values())
+    missing = [name for name in sorted(mocked) if f"`{name}`" not in page]
     assert not missing, f"say how these operations answer in docs/operations.md: {missing}"
 
 

@@ -56,10 +56,10 @@ def _seed(handle: ChimeMock, clients: dict[str, Any], pool: Pool) -> None:
     for service, client in clients.items():
         for numbers in SEED_NUMBERS[service]:
             order_numbers(client, *numbers)
-        if "DeletePhoneNumber" in HANDLERS:  # a number in the deletion queue, to restore
+        if "DeletePhoneNumber" in HANDLERS[service]:  # a number in the deletion queue, to restore
             client.delete_phone_number(PhoneNumberId=SEED_NUMBERS[service][-1][-1])
         model = client.meta.service_model
-        for name in sorted(set(HANDLERS) & set(model.operation_names)):
+        for name in sorted(HANDLERS[service]):
             shape = model.operation_model(name).input_shape
             if shape is None or not {"NextToken", "MaxResults"} <= set(shape.members):
                 continue

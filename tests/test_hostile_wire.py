@@ -41,7 +41,7 @@ def _templates(mocked: bool) -> list[tuple[str, str, str]]:
     for service in MOCKED_SERVICES:
         model = service_model(service)
         for name in model.operation_names:
-            if (name in HANDLERS) is mocked:
+            if (name in HANDLERS[service]) is mocked:
                 http = model.operation_model(name).http
                 found.append((service, http["method"], http["requestUri"]))
     return found
@@ -99,7 +99,8 @@ def _allowed_errors(service: str, request: HttpRequest) -> set[str]:
     modeled = {shape.name for shape in match.operation.error_shapes}
     # An operation not mocked still has its parameters read (for the journal), so an unreadable
     # body is its modeled BadRequestException before it is NotImplemented.
-    return modeled if match.operation.name in HANDLERS else modeled | {"NotImplemented"}
+    mocked = match.operation.name in HANDLERS[service]
+    return modeled if mocked else modeled | {"NotImplemented"}
 
 
 def _seeded() -> Backend:

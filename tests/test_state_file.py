@@ -15,6 +15,7 @@ import time_machine
 from chime_mock import ChimeMock, StateFileError, mock_chime
 from chime_mock.backend import Backend, Scope
 from chime_mock.backend.records import (
+    Association,
     OrderedPhoneNumber,
     PhoneNumber,
     PhoneNumberOrder,
@@ -62,11 +63,7 @@ def _populate(handle: ChimeMock) -> None:
     # No mocked operation sets associations yet: set by hand, so the round trip covers them.
     inventory = _backend().inventory(Scope("chime-sdk-voice", DEFAULT_ACCOUNT, "us-east-1"))
     inventory.numbers["%2B12065550100"].associations = [
-        {
-            "Value": "abcdef1ghij2klmno3pqr4",
-            "Name": "VoiceConnectorId",
-            "AssociatedTimestamp": START,
-        }
+        Association("VoiceConnectorId", "abcdef1ghij2klmno3pqr4", START)
     ]
 
 
@@ -185,6 +182,33 @@ def test_a_version_1_file_without_arriving_numbers_still_loads(
         assert len(voice.list_phone_number_orders()["PhoneNumberOrders"]) == 2
 
 
+def test_a_version_2_file_with_associations_in_the_api_form_still_loads(
+    saved: tuple[Path, dict[str, Any]],
+) -> None:
+    path = saved[0]
+    document = _valid_document(saved)
+    document["version"] = 2
+    for inventory in document["state"]["inventories"]:
+        for number in inventory["numbers"]:
+            number["associations"] = [
+                {
+                    "Name": entry["name"],
+                    "Value": entry["value"],
+                    "AssociatedTimestamp": {"$datetime": entry["associated"]},
+                }
+                for entry in number["associations"]
+            ]
+    path.write_text(json.dumps(document))
+    with mock_chime(state=path):
+        number = _client("chime-sdk-voice").get_phone_number(PhoneNumberId="+12065550100")
+    [association] = number["PhoneNumber"]["Associations"]
+    assert association == {
+        "Name": "VoiceConnectorId",
+        "Value": "abcdef1ghij2klmno3pqr4",
+        "AssociatedTimestamp": START,
+    }
+
+
 def test_a_loaded_processing_order_can_be_completed_by_hand(
     saved: tuple[Path, dict[str, Any]],
 ) -> None:
@@ -292,7 +316,7 @@ def test_an_unreadable_file_is_refused_naming_it_and_the_problem(
 EDITS = {
     "another version": (
         lambda d: d.update(version=VERSION + 1),
-        f"format version {VERSION + 1}, and this chime_mock reads versions 1, {VERSION}",
+        f"format version {VERSION + 1}, and this chime_mock reads versions 1, 2, {VERSION}",
     ),
     "a bad timestamp": (
         _corrupt,

@@ -101,7 +101,7 @@ def test_a_mock_bug_is_answered_as_service_failure(
     def broken(call: Any, params: Any) -> Any:
         raise KeyError("oops")
 
-    monkeypatch.setitem(HANDLERS, "ListPhoneNumberOrders", broken)
+    monkeypatch.setitem(HANDLERS["chime-sdk-voice"], "ListPhoneNumberOrders", broken)
     with pytest.raises(botocore.exceptions.ClientError) as caught:
         voice.meta.config.retries = {"max_attempts": 0}
         voice.list_phone_number_orders()
@@ -200,20 +200,19 @@ def test_a_record_changed_in_place_after_an_answer_answers_anew() -> None:
     import datetime as dt
 
     from chime_mock.backend import Scope
+    from chime_mock.backend.records import Association
 
     backend = Backend()
     _create_order(backend, "+12065550100")
     scope = Scope.of("chime-sdk-voice", "123456789012", "us-east-1")
     number = backend.number(scope, "+12065550100")
     when = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
-    number.associations.append(
-        {"Value": "abc", "Name": "VoiceConnectorId", "AssociatedTimestamp": when}
-    )
+    number.associations.append(Association("VoiceConnectorId", "abc", when))
 
     def associations() -> Any:
         answer = _call(backend, "chime-sdk-voice", "GET", "/phone-numbers/%2B12065550100")
         return json.loads(answer.body)["PhoneNumber"]["Associations"]
 
     assert associations()[0]["Value"] == "abc"
-    number.associations[0]["Value"] = "def"
+    number.associations[0] = Association("VoiceConnectorId", "def", when)
     assert associations()[0]["Value"] == "def"

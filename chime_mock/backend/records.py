@@ -30,6 +30,15 @@ class PhoneNumberOrder:
     name: str | None = None
 
 
+@dataclass(frozen=True)
+class Association:
+    """A PhoneNumberAssociation: what a number is put to work for. A number has one at most."""
+
+    name: str  # PhoneNumberAssociationName: VoiceConnectorId, VoiceConnectorGroupId, SipRuleId
+    value: str  # the ID of the connector, group or rule
+    associated: _dt.datetime
+
+
 @dataclass
 class PhoneNumber:
     phone_number_id: str
@@ -49,7 +58,7 @@ class PhoneNumber:
     # When a CallingName update (CallingNameStatus UpdateInProgress) succeeds.
     calling_name_ready_at: _dt.datetime | None = None
     deletion: _dt.datetime | None = None
-    associations: list[dict[str, object]] = field(default_factory=list)
+    associations: list[Association] = field(default_factory=list)
 
 
 @dataclass

@@ -22,10 +22,11 @@ from chime_mock.backend.store import Backend, Scope
 from chime_mock.errors import StateFileError
 
 FORMAT = "chime_mock state"
-VERSION = 2  # raise on any change an older chime_mock could not read
+VERSION = 3  # raise on any change an older chime_mock could not read
 # Versions this chime_mock reads, with the parts each lacks (read as empty). Version 1 had no
 # "arriving" part: its porting orders' numbers were all in the inventory from the start.
-READABLE = {1: frozenset({"arriving"}), VERSION: frozenset[str]()}
+# Versions 1 and 2 wrote a number's associations in the API's form (see _upgrade_associations).
+READABLE = {1: frozenset({"arriving"}), 2: frozenset[str](), VERSION: frozenset[str]()}
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,34 @@ def load(path: str | os.PathLike[str]) -> Backend:
     return from_document(content, source)
 
 
+def _upgrade_associations(state: dict[str, Any]) -> None:
+    """Versions 1 and 2 wrote associations untyped, in the API's member names
+    (`{"Name", "Value", "AssociatedTimestamp": {"$datetime": ...}}`); version 3 writes the
+    `Association` record. Rewritten in place before decoding, which then checks every field."""
+    numbers = [
+        number
+        for inventory in state.get("inventories") or []
+        if isinstance(inventory, dict)
+        for number in inventory.get("numbers") or []
+    ]
+    arriving = state.get("arriving")
+    if isinstance(arriving, dict):  # order ID -> the numbers still to appear
+        numbers += [n for listed in arriving.values() if isinstance(listed, list) for n in listed]
+    for number in numbers:
+        if not isinstance(number, dict) or not isinstance(number.get("associations"), list):
+            continue
+        number["associations"] = [_association_of(entry) for entry in number["associations"]]
+
+
+def _association_of(entry: Any) -> Any:
+    if not isinstance(entry, dict) or not set(entry) <= {"Name", "Value", "AssociatedTimestamp"}:
+        return entry  # not the old form: decoding names what is wrong with it
+    stamp = entry.get("AssociatedTimestamp")
+    if isinstance(stamp, dict) and set(stamp) == {"$datetime"}:
+        stamp = stamp["$datetime"]
+    return {"name": entry.get("Name"), "value": entry.get("Value"), "associated": stamp}
+
+
 def from_document(content: Any, source: Path) -> Backend:
     if not isinstance(content, dict) or content.get("format") != FORMAT:
         raise StateFileError(
@@ -206,6 +235,8 @@ def from_document(content: Any, source: Path) -> Backend:
         )
     backend = Backend()
     try:
+        if version < 3:
+            _upgrade_associations(state)
         for part in COLLECTIONS:
             if part.key in state:
                 part.load(backend, state[part.key])

@@ -447,10 +447,7 @@ class Backend:
             and (product_type is None or number.product_type == product_type)
             and (
                 association is None
-                or any(
-                    (entry.get("Name"), entry.get("Value")) == association
-                    for entry in number.associations
-                )
+                or any((entry.name, entry.value) == association for entry in number.associations)
             )
         ]
 

@@ -1,10 +1,14 @@
 """One handler per operation: parsed, validated parameters in, an output dict out.
 
 Handlers speak the model's member names and call the backend; the protocol layer does all the
-HTTP. A handler serves both services where they share an operation; `call.scope.service` says
-which one asked. An output is a fresh tree sharing nothing with records (views.py), because the
-serializer keeps the last one to compare with. Register a new handler with
-`@handles("OperationName")` in a module imported below.
+HTTP. An output is a fresh tree sharing nothing with records (views.py), because the serializer
+keeps the last one to compare with. Register a new handler with `@handles("OperationName")` in a
+module imported below.
+
+Handlers are registered per service. A phone-number handler serves both services
+(`call.scope.service` says which one asked); everything else is Chime SDK Voice's alone
+(`services=VOICE`), so an operation name legacy Chime shares with a different meaning
+(GetGlobalSettings) is never answered by voice logic by accident.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import botocore.model
 
 from chime_mock.backend import Backend, Scope
 from chime_mock.backend.store import Inventory
+from chime_mock.defaults import CHIME, CHIME_SDK_VOICE
 
 
 @dataclass
@@ -42,14 +47,21 @@ class Call:
 
 
 Handler = Callable[[Call, dict[str, Any]], dict[str, Any]]
-HANDLERS: dict[str, Handler] = {}
+# service -> operation name -> its handler.
+HANDLERS: dict[str, dict[str, Handler]] = {CHIME: {}, CHIME_SDK_VOICE: {}}
+BOTH = (CHIME, CHIME_SDK_VOICE)
+VOICE = (CHIME_SDK_VOICE,)
 
 
-def handles(operation_name: str) -> Callable[[Handler], Handler]:
-    """Register the decorated function as the handler of the model operation `operation_name`."""
+def handles(
+    operation_name: str, *, services: tuple[str, ...] = BOTH
+) -> Callable[[Handler], Handler]:
+    """Register the decorated function as the handler of the model operation `operation_name`
+    of each of `services`."""
 
     def register(handler: Handler) -> Handler:
-        HANDLERS[operation_name] = handler
+        for service in services:
+            HANDLERS[service][operation_name] = handler
         return handler
 
     return register

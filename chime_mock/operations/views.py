@@ -36,7 +36,14 @@ def number_view(number: PhoneNumber) -> dict[str, Any]:
         "ProductType": number.product_type,
         "Status": number.status,
         "Capabilities": dict(number.capabilities),
-        "Associations": [dict(association) for association in number.associations],
+        "Associations": [
+            {
+                "Name": association.name,
+                "Value": association.value,
+                "AssociatedTimestamp": association.associated,
+            }
+            for association in number.associations
+        ],
         "CallingName": number.calling_name,
         "CallingNameStatus": number.calling_name_status,
         "CreatedTimestamp": number.created,
