@@ -102,6 +102,17 @@ def _injected(backend: Backend, service: str, operation: str) -> ServiceError | 
     return None if fault is None else ServiceError(fault.code, fault.text)
 
 
+def _modeled(service: str, operation: str | None, error: ServiceError) -> ServiceError:
+    """`error`, or a BadRequestException with its message when the installed model does not
+    declare its code for this operation (models differ across botocore releases: an older
+    CreateVoiceConnectorGroup declares no NotFoundException). Every answer stays a modeled one."""
+    if error.status is not None or operation is None:
+        return error  # chime_mock's own answers (unrouted, not mocked) carry their status
+    if catalog.declares_error(service, operation, error.code):
+        return error
+    return ServiceError("BadRequestException", error.message)
+
+
 def _answer(
     backend: Backend, scope: Scope, request: HttpRequest
 ) -> tuple[HttpResponse, str | None, dict[str, Any]]:
@@ -137,7 +148,7 @@ def _answer(
         output = handler(Call(backend, scope, now, operation), params)
         return serialize_output(operation, output), operation_name, params
     except ServiceError as error:
-        failure = error
+        failure = _modeled(service, operation_name, error)
     except Exception as error:  # a bug in the mock must still reach the user as an AWS answer
         failure = ServiceError(
             "ServiceFailureException",

@@ -11,7 +11,7 @@ import inspect
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
@@ -31,6 +31,7 @@ from chime_mock.environment import FakeEnvironment
 if TYPE_CHECKING:
     from chime_mock.backend import Backend
     from chime_mock.backend.records import PhoneNumberOrder
+    from chime_mock.controls.voice_connectors import VoiceConnectorControls
     from chime_mock.journal import RecordedCall
 
 T = TypeVar("T")
@@ -81,11 +82,13 @@ class ChimeMock:
         processing_delay: float | _dt.timedelta | None = 0.0,
         phone_number_limit: int | None = DEFAULT_PHONE_NUMBER_LIMIT,
         journal_limit: int | None = DEFAULT_JOURNAL_LIMIT,
+        quotas: Mapping[str, int | None] | None = None,
         state: StatePath | None = None,
     ) -> None:
         self.processing_delay = options.processing_delay(processing_delay)
         self.phone_number_limit = options.phone_number_limit(phone_number_limit)
         self.journal_limit = options.journal_limit(journal_limit)
+        self.quotas = options.quotas(quotas)
         self.state = state
 
     # -- activation ---------------------------------------------------------------------------
@@ -134,10 +137,13 @@ class ChimeMock:
             _ACTIVE.backend = None
 
     def _apply_options(self) -> None:
+        from chime_mock.backend.quotas import Quotas
+
         backend = self._backend()
         backend.processing_delay = self.processing_delay
         backend.phone_number_limit = self.phone_number_limit
         backend.journal_limit = self.journal_limit
+        backend.quotas = Quotas(self.quotas)
 
     @property
     def active(self) -> bool:
@@ -447,6 +453,14 @@ class ChimeMock:
         with backend.lock:
             return backend.journal.dropped
 
+    @property
+    def voice_connectors(self) -> VoiceConnectorControls:
+        """What tests of Voice Connectors need and the API cannot do, e.g.
+        `handle.voice_connectors.record_termination_health(connector_id, "203.0.113.5")`."""
+        from chime_mock.controls.voice_connectors import VoiceConnectorControls
+
+        return VoiceConnectorControls(self._backend)
+
     def order(self, order_id: str) -> PhoneNumberOrder:
         """The backend's record of an order, for assertions beyond what the API shows."""
         backend = self._backend()
@@ -465,6 +479,7 @@ def mock_chime(
     processing_delay: float | _dt.timedelta | None = 0.0,
     phone_number_limit: int | None = DEFAULT_PHONE_NUMBER_LIMIT,
     journal_limit: int | None = DEFAULT_JOURNAL_LIMIT,
+    quotas: Mapping[str, int | None] | None = None,
     state: StatePath | None = None,
 ) -> ChimeMock: ...
 
@@ -476,6 +491,7 @@ def mock_chime(
     processing_delay: float | _dt.timedelta | None = 0.0,
     phone_number_limit: int | None = DEFAULT_PHONE_NUMBER_LIMIT,
     journal_limit: int | None = DEFAULT_JOURNAL_LIMIT,
+    quotas: Mapping[str, int | None] | None = None,
     state: StatePath | None = None,
 ) -> Any:
     """Mock Amazon Chime and Chime SDK Voice for boto3 clients.
@@ -490,6 +506,8 @@ def mock_chime(
         phone_number_limit: each account's inventory quota, 25 unless given; None for no limit.
         journal_limit: how many of the newest calls `handle.calls` keeps, 10,000 unless given;
             None keeps every call.
+        quotas: service quotas to change from AWS's defaults, by name, e.g.
+            `{"voice_connectors": 10}` (None for no limit); see docs/voice-connectors.md.
         state: a JSON file written by `handle.save_state` to start from (see docs/tools.md);
             `chime_mock.StateFileError` when it cannot be loaded, and then nothing changes.
 
@@ -513,6 +531,7 @@ def mock_chime(
         processing_delay=processing_delay,
         phone_number_limit=phone_number_limit,
         journal_limit=journal_limit,
+        quotas=quotas,
         state=state,
     )
     return mock if target is None else mock(target)

@@ -7,6 +7,8 @@ TypeError/ValueError that names the option and says what it takes.
 from __future__ import annotations
 
 import datetime as _dt
+import difflib
+from collections.abc import Mapping
 
 
 def processing_delay(value: float | _dt.timedelta | None) -> _dt.timedelta | None:
@@ -55,3 +57,31 @@ def _whole_number(value: object, takes: str) -> None:
     """TypeError `chime_mock: <takes>; got <value>` unless `value` is an int (a bool is not)."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"chime_mock: {takes}; got {value!r}")
+
+
+def quotas(value: Mapping[str, int | None] | None) -> dict[str, int | None]:
+    """Service quotas to change from AWS's defaults, by name (see backend/quotas.py); a number
+    (0 or more) or None for no limit."""
+    from chime_mock.backend.quotas import DEFAULT_QUOTAS
+
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise TypeError(
+            'chime_mock: quotas takes a dict of quota names to numbers, e.g. {"voice_connectors": '
+            f"10}}; got {value!r}"
+        )
+    for name, limit in value.items():
+        if name not in DEFAULT_QUOTAS:
+            close = difflib.get_close_matches(str(name), DEFAULT_QUOTAS, n=3)
+            hint = f"did you mean {', '.join(close)}? " if close else ""
+            raise ValueError(
+                f"chime_mock: {name!r} is not a quota; {hint}the quotas are "
+                f"{', '.join(DEFAULT_QUOTAS)}"
+            )
+        if limit is None:
+            continue
+        _whole_number(limit, f"quota {name} takes a whole number, or None for no limit")
+        if limit < 0:
+            raise ValueError(f"chime_mock: quota {name} cannot be negative; got {limit!r}")
+    return dict(value)

@@ -51,7 +51,9 @@ def _attributes(value: Any) -> dict[str, Any]:
 def _empty(value: Any) -> bool:
     if hasattr(value, "__dict__") and not isinstance(value, type):
         return all(_empty(item) for item in _attributes(value).values())
-    return value is None or (isinstance(value, (dict, list, set, tuple)) and not value)
+    if isinstance(value, dict):  # e.g. a resource family or a listing's tokens made by a read
+        return all(_empty(item) for item in value.values())
+    return value is None or (isinstance(value, (list, set, tuple)) and not value)
 
 
 def _is_untouched(inventory: Any) -> bool:

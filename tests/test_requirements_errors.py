@@ -255,6 +255,173 @@ def _successes(client: Any) -> dict[str, Callable[[], Any]]:
     }
 
 
+def _voice_successes(voice: Any) -> dict[str, Callable[[], Any]]:
+    """One successful call of every Chime SDK Voice operation beyond phone numbers, in an order
+    that makes each one succeed (a Voice Connector, its group, its configurations...)."""
+    made: dict[str, str] = {}
+
+    def connector() -> Any:
+        answer = voice.create_voice_connector(Name="trunk", RequireEncryption=True)
+        made["vc"] = answer["VoiceConnector"]["VoiceConnectorId"]
+        made["arn"] = answer["VoiceConnector"]["VoiceConnectorArn"]
+        return answer
+
+    def group() -> Any:
+        answer = voice.create_voice_connector_group(Name="failover")
+        made["group"] = answer["VoiceConnectorGroup"]["VoiceConnectorGroupId"]
+        return answer
+
+    termination = {"CallingRegions": ["US"], "CidrAllowedList": ["203.0.113.0/27"]}
+    route = {"Host": "198.51.100.10", "Priority": 1, "Weight": 1}
+    emergency = {"DNIS": [{"EmergencyPhoneNumber": "+12065550911", "CallingCountry": "US"}]}
+    streaming = {"DataRetentionInHours": 1, "Disabled": False}
+    address = {
+        "AwsAccountId": "123456789012",
+        **dict.fromkeys(("StreetNumber", "StreetInfo", "City", "State", "PostalCode"), "1"),
+        "Country": "US",
+    }
+    calls: dict[str, Callable[[], Any]] = {
+        "CreateVoiceConnector": connector,
+        "GetVoiceConnector": lambda: voice.get_voice_connector(VoiceConnectorId=made["vc"]),
+        "ListVoiceConnectors": lambda: voice.list_voice_connectors(),
+        "UpdateVoiceConnector": lambda: voice.update_voice_connector(
+            VoiceConnectorId=made["vc"], Name="trunk", RequireEncryption=True
+        ),
+        "ListAvailableVoiceConnectorRegions": voice.list_available_voice_connector_regions,
+        "CreateVoiceConnectorGroup": group,
+        "GetVoiceConnectorGroup": lambda: voice.get_voice_connector_group(
+            VoiceConnectorGroupId=made["group"]
+        ),
+        "ListVoiceConnectorGroups": lambda: voice.list_voice_connector_groups(),
+        "UpdateVoiceConnectorGroup": lambda: voice.update_voice_connector_group(
+            VoiceConnectorGroupId=made["group"], Name="g", VoiceConnectorItems=[]
+        ),
+        "AssociatePhoneNumbersWithVoiceConnector": lambda: (
+            voice.associate_phone_numbers_with_voice_connector(
+                VoiceConnectorId=made["vc"], E164PhoneNumbers=["+12065550199"]
+            )
+        ),
+        "DisassociatePhoneNumbersFromVoiceConnector": lambda: (
+            voice.disassociate_phone_numbers_from_voice_connector(
+                VoiceConnectorId=made["vc"], E164PhoneNumbers=["+12065550199"]
+            )
+        ),
+        "AssociatePhoneNumbersWithVoiceConnectorGroup": lambda: (
+            voice.associate_phone_numbers_with_voice_connector_group(
+                VoiceConnectorGroupId=made["group"], E164PhoneNumbers=["+12065550199"]
+            )
+        ),
+        "DisassociatePhoneNumbersFromVoiceConnectorGroup": lambda: (
+            voice.disassociate_phone_numbers_from_voice_connector_group(
+                VoiceConnectorGroupId=made["group"], E164PhoneNumbers=["+12065550199"]
+            )
+        ),
+        "PutVoiceConnectorTermination": lambda: voice.put_voice_connector_termination(
+            VoiceConnectorId=made["vc"], Termination=termination
+        ),
+        "GetVoiceConnectorTermination": lambda: voice.get_voice_connector_termination(
+            VoiceConnectorId=made["vc"]
+        ),
+        "PutVoiceConnectorTerminationCredentials": lambda: (
+            voice.put_voice_connector_termination_credentials(
+                VoiceConnectorId=made["vc"], Credentials=[{"Username": "u", "Password": "p"}]
+            )
+        ),
+        "ListVoiceConnectorTerminationCredentials": lambda: (
+            voice.list_voice_connector_termination_credentials(VoiceConnectorId=made["vc"])
+        ),
+        "DeleteVoiceConnectorTerminationCredentials": lambda: (
+            voice.delete_voice_connector_termination_credentials(
+                VoiceConnectorId=made["vc"], Usernames=["u"]
+            )
+        ),
+        "GetVoiceConnectorTerminationHealth": lambda: voice.get_voice_connector_termination_health(
+            VoiceConnectorId=made["vc"]
+        ),
+        "PutVoiceConnectorOrigination": lambda: voice.put_voice_connector_origination(
+            VoiceConnectorId=made["vc"], Origination={"Routes": [route]}
+        ),
+        "GetVoiceConnectorOrigination": lambda: voice.get_voice_connector_origination(
+            VoiceConnectorId=made["vc"]
+        ),
+        "PutVoiceConnectorEmergencyCallingConfiguration": lambda: (
+            voice.put_voice_connector_emergency_calling_configuration(
+                VoiceConnectorId=made["vc"], EmergencyCallingConfiguration=emergency
+            )
+        ),
+        "GetVoiceConnectorEmergencyCallingConfiguration": lambda: (
+            voice.get_voice_connector_emergency_calling_configuration(VoiceConnectorId=made["vc"])
+        ),
+        "DeleteVoiceConnectorEmergencyCallingConfiguration": lambda: (
+            voice.delete_voice_connector_emergency_calling_configuration(
+                VoiceConnectorId=made["vc"]
+            )
+        ),
+        "DeleteVoiceConnectorTermination": lambda: voice.delete_voice_connector_termination(
+            VoiceConnectorId=made["vc"]
+        ),
+        "DeleteVoiceConnectorOrigination": lambda: voice.delete_voice_connector_origination(
+            VoiceConnectorId=made["vc"]
+        ),
+        "PutVoiceConnectorStreamingConfiguration": lambda: (
+            voice.put_voice_connector_streaming_configuration(
+                VoiceConnectorId=made["vc"], StreamingConfiguration=streaming
+            )
+        ),
+        "GetVoiceConnectorStreamingConfiguration": lambda: (
+            voice.get_voice_connector_streaming_configuration(VoiceConnectorId=made["vc"])
+        ),
+        "DeleteVoiceConnectorStreamingConfiguration": lambda: (
+            voice.delete_voice_connector_streaming_configuration(VoiceConnectorId=made["vc"])
+        ),
+        "PutVoiceConnectorLoggingConfiguration": lambda: (
+            voice.put_voice_connector_logging_configuration(
+                VoiceConnectorId=made["vc"], LoggingConfiguration={"EnableSIPLogs": True}
+            )
+        ),
+        "GetVoiceConnectorLoggingConfiguration": lambda: (
+            voice.get_voice_connector_logging_configuration(VoiceConnectorId=made["vc"])
+        ),
+        "PutVoiceConnectorExternalSystemsConfiguration": lambda: (
+            voice.put_voice_connector_external_systems_configuration(
+                VoiceConnectorId=made["vc"], SessionBorderControllerTypes=["RIBBON_SBC"]
+            )
+        ),
+        "GetVoiceConnectorExternalSystemsConfiguration": lambda: (
+            voice.get_voice_connector_external_systems_configuration(VoiceConnectorId=made["vc"])
+        ),
+        "DeleteVoiceConnectorExternalSystemsConfiguration": lambda: (
+            voice.delete_voice_connector_external_systems_configuration(VoiceConnectorId=made["vc"])
+        ),
+        "PutVoiceConnectorProxy": lambda: voice.put_voice_connector_proxy(
+            VoiceConnectorId=made["vc"],
+            DefaultSessionExpiryMinutes=60,
+            PhoneNumberPoolCountries=["US"],
+        ),
+        "GetVoiceConnectorProxy": lambda: voice.get_voice_connector_proxy(
+            VoiceConnectorId=made["vc"]
+        ),
+        "DeleteVoiceConnectorProxy": lambda: voice.delete_voice_connector_proxy(
+            VoiceConnectorId=made["vc"]
+        ),
+        "TagResource": lambda: voice.tag_resource(
+            ResourceARN=made["arn"], Tags=[{"Key": "k", "Value": "v"}]
+        ),
+        "ListTagsForResource": lambda: voice.list_tags_for_resource(ResourceARN=made["arn"]),
+        "UntagResource": lambda: voice.untag_resource(ResourceARN=made["arn"], TagKeys=["k"]),
+        "GetGlobalSettings": voice.get_global_settings,
+        "UpdateGlobalSettings": lambda: voice.update_global_settings(
+            VoiceConnector={"CdrBucket": "cdr-bucket"}
+        ),
+        "ValidateE911Address": lambda: voice.validate_e911_address(**address),
+        "DeleteVoiceConnectorGroup": lambda: voice.delete_voice_connector_group(
+            VoiceConnectorGroupId=made["group"]
+        ),
+        "DeleteVoiceConnector": lambda: voice.delete_voice_connector(VoiceConnectorId=made["vc"]),
+    }
+    return calls
+
+
 @pytest.mark.parametrize("service", SERVICES)
 def test_every_mocked_operation_answers_its_modeled_response_code(service: str) -> None:
     with mock_chime():
@@ -264,7 +431,10 @@ def test_every_mocked_operation_answers_its_modeled_response_code(service: str) 
             ProductType="VoiceConnector", E164PhoneNumbers=["+12065550199"]
         )
         statuses = {"CreatePhoneNumberOrder": created["ResponseMetadata"]["HTTPStatusCode"]}
-        for operation, call in _successes(client).items():
+        successes = _successes(client)
+        if service == "chime-sdk-voice":
+            successes.update(_voice_successes(client))
+        for operation, call in successes.items():
             statuses[operation] = call()["ResponseMetadata"]["HTTPStatusCode"]
     from chime_mock.operations import HANDLERS
 

@@ -50,6 +50,14 @@ def check_update(number: PhoneNumber, facts: NumberFacts, details: dict[str, str
             "numbers can be updated",
         )
     if "ProductType" in details:
+        if number.associations and details["ProductType"] != number.product_type:
+            # AG: change-product-type: only an unassigned number can switch (U15).
+            raise ItemError(
+                "ConflictException",
+                f"Phone number {number.e164} is associated with "
+                f"{number.associations[0].name} {number.associations[0].value}; disassociate "
+                "it before changing its product type",
+            )
         product_types.check_product_type(details["ProductType"], facts, "ProductType")
     if "CallingName" in details:
         if number.calling_name_status == "UpdateInProgress":

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from chime_mock.backend.codec import CodecError, decode, encode
+from chime_mock.backend.families import FAMILIES
 from chime_mock.backend.records import PhoneNumber, PhoneNumberOrder, PhoneNumberSettings
 from chime_mock.backend.store import Backend, Scope
 from chime_mock.errors import StateFileError
@@ -47,7 +48,9 @@ def attribute(key: str, name: str, declared: Any) -> Collection:
     )
 
 
-_INVENTORY_PARTS = ("scope", "orders", "numbers", "settings")
+_INVENTORY_PARTS = ("scope", "orders", "numbers", "settings", "families")
+# Versions 1 and 2 knew no resource family beyond phone numbers.
+_OPTIONAL_PARTS = frozenset({"families"})
 
 
 def _dump_inventories(backend: Backend) -> Any:
@@ -57,6 +60,10 @@ def _dump_inventories(backend: Backend) -> Any:
             "orders": encode(list(inventory.orders.values()), list[PhoneNumberOrder]),
             "numbers": encode(list(inventory.numbers.values()), list[PhoneNumber]),
             "settings": encode(inventory.settings, PhoneNumberSettings | None),
+            # Every registered family (backend/families.py) the scope has used, by its key.
+            "families": {
+                key: encode(state, type(state)) for key, state in inventory.families.items()
+            },
         }
         for inventory in backend.inventories()
     ]
@@ -65,7 +72,7 @@ def _dump_inventories(backend: Backend) -> Any:
 def _load_inventories(backend: Backend, data: Any) -> None:
     for index, part in enumerate(decode(data, list[dict[str, Any]], "inventories")):
         where = f"inventories[{index}]"
-        if set(part) != set(_INVENTORY_PARTS):
+        if not set(_INVENTORY_PARTS) - _OPTIONAL_PARTS <= set(part) <= set(_INVENTORY_PARTS):
             raise CodecError(where, f"expected exactly the fields {', '.join(_INVENTORY_PARTS)}")
         scope = decode(part["scope"], Scope, f"{where}.scope")
         inventory = backend.inventory(scope)
@@ -79,6 +86,13 @@ def _load_inventories(backend: Backend, data: Any) -> None:
         inventory.settings = decode(
             part["settings"], PhoneNumberSettings | None, f"{where}.settings"
         )
+        for key, state in decode(part.get("families", {}), dict[str, Any], where).items():
+            if key not in FAMILIES:
+                raise CodecError(
+                    f"{where}.families", f"unknown resource family {key!r}; known: {list(FAMILIES)}"
+                )
+            cls = FAMILIES[key]
+            inventory.families[key] = decode(state, cls, f"{where}.families.{key}")
 
 
 def _dump_pending(backend: Backend) -> Any:

@@ -14,8 +14,10 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from chime_mock.backend import lifecycle, number_rules, porting, product_types, search
+from chime_mock.backend.families import F, Family
 from chime_mock.backend.paging import PageTokens
 from chime_mock.backend.phone_numbers import NumberFacts, canonical_id, describe, repeated
+from chime_mock.backend.quotas import Quotas
 from chime_mock.backend.records import (
     OrderedPhoneNumber,
     PhoneNumber,
@@ -72,7 +74,23 @@ class Inventory:
         self.order_pages = PageTokens()
         self.number_pages = PageTokens()
         self.search_pages = PageTokens()
+        # The NextTokens of the resource families' listings, by list operation name.
+        self.pages: dict[str, PageTokens] = {}
         self.settings: PhoneNumberSettings | None = None
+        # Derived from the numbers' records by backend/associations.py at its first use.
+        self.association_index: dict[tuple[str, str], dict[str, PhoneNumber]] | None = None
+        # The state of each resource family (backend/families.py) used in this scope.
+        self.families: dict[str, Family] = {}
+
+    def family(self, cls: type[F], *, create: bool = False) -> F:
+        """This scope's state of the family `cls`. Until something is created in it that is a
+        new empty one, kept only with `create=True` (for a change), so a read leaves no trace."""
+        found = self.families.get(cls.key)
+        if found is None:
+            found = cls()
+            if create:
+                self.families[cls.key] = found
+        return found  # type: ignore[return-value]
 
     def held(self) -> int:
         """How many numbers count against the inventory quota."""
@@ -92,6 +110,7 @@ class Backend:
         self.processing_delay = processing_delay
         self.phone_number_limit = phone_number_limit
         self.journal = Journal(journal_limit)  # an option, kept by reset(); its calls are not
+        self.quotas = Quotas()  # an option, kept by reset()
         self.reset()
 
     @property
@@ -121,6 +140,8 @@ class Backend:
         # owned, but outside every read and the quota until settle() admits them.
         self._arriving: dict[str, list[PhoneNumber]] = {}
         self._seq = itertools.count()
+        # Resource families with something waiting for the clock (Family.settle), by scope.
+        self.timed: set[tuple[Scope, str]] = set()
         # Test tooling that `reset()` also clears (issue 4): injected faults and the call journal.
         self.faults = Faults()
         self.journal.clear()
@@ -131,6 +152,10 @@ class Backend:
         if found is None:
             found = self._inventories[scope] = Inventory(scope)
         return found
+
+    def next_seq(self) -> int:
+        """The next creation sequence number: every record's place in its listing."""
+        return next(self._seq)
 
     def inventories(self) -> list[Inventory]:
         """Every inventory made so far (including empty ones made by reads)."""
@@ -317,6 +342,8 @@ class Backend:
             self._purge_deleted(now)
         if self._arriving:  # before completions: a port's numbers appear before its FOC date
             self._admit_due(now)
+        if self.timed:
+            self._settle_families(now)
         if not self._pending:
             return
         due = sorted(
@@ -326,6 +353,11 @@ class Backend:
         for order in due:
             assert order.ready_at is not None
             self._complete(order, order.ready_at, failed=())
+
+    def _settle_families(self, now: _dt.datetime) -> None:
+        for scope, key in list(self.timed):
+            if not self.inventory(scope).families[key].settle(now):
+                self.timed.discard((scope, key))
 
     def _admit_due(self, now: _dt.datetime) -> None:
         for order_id in list(self._arriving):

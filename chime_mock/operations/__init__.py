@@ -14,13 +14,14 @@ Handlers are registered per service. A phone-number handler serves both services
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import botocore.model
 
 from chime_mock.backend import Backend, Scope
+from chime_mock.backend.paging import PageTokens
 from chime_mock.backend.store import Inventory
 from chime_mock.defaults import CHIME, CHIME_SDK_VOICE
 
@@ -37,6 +38,19 @@ class Call:
     @property
     def inventory(self) -> Inventory:
         return self.backend.inventory(self.scope)
+
+    def page(
+        self, records: Mapping[str, Any], params: dict[str, Any]
+    ) -> tuple[list[Any], str | None]:
+        """One page of `records` (by ID, oldest first, each with a `seq`) for this list
+        operation's MaxResults and NextToken; the token of the next page, if any."""
+        tokens = self.inventory.pages.setdefault(self.operation.name, PageTokens())
+        return tokens.page(
+            list(records.values()),
+            lambda record: int(record.seq),
+            self.page_size(params),
+            params.get("NextToken"),
+        )
 
     def page_size(self, params: dict[str, Any]) -> int:
         """MaxResults, or the model's largest allowed value (AWS publishes no default)."""
@@ -69,10 +83,16 @@ def handles(
 
 # Imported for their registrations.
 from chime_mock.operations import (  # noqa: E402, F401
+    associations,
+    configurations,
     countries,
+    emergency_addresses,
+    global_settings,
     inventory,
     numbers,
     orders,
     search,
     settings,
+    tags,
+    voice_connectors,
 )

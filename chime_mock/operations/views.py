@@ -7,9 +7,12 @@ change that kept copy."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from chime_mock.backend.global_settings import GlobalSettings
 from chime_mock.backend.records import PhoneNumber, PhoneNumberOrder
+from chime_mock.backend.voice_connectors import VoiceConnector, VoiceConnectorGroup
 
 
 def order_view(order: PhoneNumberOrder) -> dict[str, Any]:
@@ -52,3 +55,46 @@ def number_view(number: PhoneNumber) -> dict[str, Any]:
         "OrderId": number.order_id,
         "Name": number.name,
     }
+
+
+def voice_connector_view(connector: VoiceConnector) -> dict[str, Any]:
+    return {
+        "VoiceConnectorId": connector.voice_connector_id,
+        "AwsRegion": connector.aws_region,
+        "Name": connector.name,
+        "OutboundHostName": connector.outbound_host_name,
+        "RequireEncryption": connector.require_encryption,
+        "CreatedTimestamp": connector.created,
+        "UpdatedTimestamp": connector.updated,
+        "VoiceConnectorArn": connector.arn,
+        "IntegrationType": connector.integration_type,
+        "NetworkType": connector.network_type,
+    }
+
+
+def voice_connector_group_view(group: VoiceConnectorGroup) -> dict[str, Any]:
+    return {
+        "VoiceConnectorGroupId": group.group_id,
+        "Name": group.name,
+        "VoiceConnectorItems": [
+            {"VoiceConnectorId": item.voice_connector_id, "Priority": item.priority}
+            for item in group.items
+        ],
+        "CreatedTimestamp": group.created,
+        "UpdatedTimestamp": group.updated,
+        "VoiceConnectorGroupArn": group.arn,
+    }
+
+
+def global_settings_view(settings: GlobalSettings) -> dict[str, Any]:
+    return {"VoiceConnector": dict(settings.voice_connector)}
+
+
+# Record type -> its view: how the server's snapshot and dashboard show every family's records.
+VIEWS: dict[type, Callable[[Any], dict[str, Any]]] = {
+    PhoneNumberOrder: order_view,
+    PhoneNumber: number_view,
+    VoiceConnector: voice_connector_view,
+    VoiceConnectorGroup: voice_connector_group_view,
+    GlobalSettings: global_settings_view,
+}

@@ -6,6 +6,7 @@ HTML-escaped (order names and numbers come from whoever calls the fake). No scri
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any
@@ -43,7 +44,20 @@ _NUMBER_COLUMNS = (
 _ARRIVING_COLUMNS = ("E164PhoneNumber", "Status", "OrderId", "AppearsAt")
 
 
+# The parts of a snapshot inventory shown above; every other part is a resource family's kind.
+_PHONE_NUMBER_PARTS = frozenset(
+    {"Service", "AccountId", "Region", "PhoneNumberOrders", "PhoneNumbers", "ArrivingPhoneNumbers"}
+)
+
+
+def _columns(rows: list[dict[str, Any]]) -> list[str]:
+    """A resource family's columns: its members, in the order of its first record."""
+    return list(dict.fromkeys(column for row in rows for column in row))
+
+
 def _cell(value: Any) -> str:
+    if isinstance(value, (list, dict)) and not _is_ordered_numbers(value):
+        return escape(json.dumps(value, separators=(", ", ": ")))
     if isinstance(value, list):  # OrderedPhoneNumbers
         return "<br>".join(
             f"{escape(str(entry.get('E164PhoneNumber', '')))} "
@@ -51,6 +65,12 @@ def _cell(value: Any) -> str:
             for entry in value
         )
     return "" if value is None else escape(str(value))
+
+
+def _is_ordered_numbers(value: Any) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(entry, dict) and "E164PhoneNumber" in entry for entry in value
+    )
 
 
 def _table(css_class: str, columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> str:
@@ -80,6 +100,11 @@ def _inventory(inventory: dict[str, Any]) -> str:
             f"{_table('arriving', _ARRIVING_COLUMNS, arriving)}"
             if arriving
             else ""
+        )
+        + "".join(
+            f"<h3>{escape(kind)}</h3>{_table(kind, _columns(rows), rows)}"
+            for kind, rows in inventory.items()
+            if kind not in _PHONE_NUMBER_PARTS
         )
         + "</section>"
     )

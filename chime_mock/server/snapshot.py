@@ -9,7 +9,8 @@ from typing import Any
 from chime_mock import clock
 from chime_mock.backend import Backend
 from chime_mock.backend.records import PhoneNumberOrder
-from chime_mock.operations.views import number_view, order_view
+from chime_mock.backend.store import Inventory
+from chime_mock.operations.views import VIEWS, number_view, order_view
 
 
 def _plain(value: Any) -> Any:
@@ -29,6 +30,16 @@ def order_document(order: PhoneNumberOrder) -> dict[str, Any]:
     return plain
 
 
+def _families(inventory: Inventory) -> dict[str, list[Any]]:
+    """The records of every resource family the scope has, in the API's form, by kind."""
+    found: dict[str, list[Any]] = {}
+    for state in inventory.families.values():
+        for kind, records in state.records().items():
+            if records:
+                found[kind] = [_plain(VIEWS[type(record)](record)) for record in records]
+    return found
+
+
 def snapshot(backend: Backend) -> dict[str, Any]:
     """Every inventory, as of now: orders due by the clock are completed first, as for an API call.
 
@@ -38,7 +49,8 @@ def snapshot(backend: Backend) -> dict[str, Any]:
         backend.settle(clock.now())
         inventories = []
         for inventory in backend.inventories():
-            if not inventory.orders and not inventory.numbers:
+            families = _families(inventory)
+            if not inventory.orders and not inventory.numbers and not families:
                 continue  # made by a read (a listing, say); nothing to show
             service, account, region = inventory.scope
             orders = sorted(inventory.orders.values(), key=lambda order: order.seq)
@@ -56,6 +68,8 @@ def snapshot(backend: Backend) -> dict[str, Any]:
                         _plain({**number_view(number), "AppearsAt": appears})
                         for number, appears in backend.arriving(inventory.scope)
                     ],
+                    # Every resource family's records, by kind ("VoiceConnectors", ...).
+                    **families,
                 }
             )
     inventories.sort(key=lambda i: (i["Service"], i["AccountId"], i["Region"] or ""))

@@ -1,0 +1,177 @@
+"""What each phone number is put to work for: the one place that associates numbers with Voice
+Connectors, Voice Connector groups and SIP rules, and that every other operation asks.
+
+A number has one association at most (VOICE_FACTS §5 rule 4): associated it is `Assigned` with
+exactly one `Associations` entry; freed it is `Unassigned` with none. The index from a target
+(`("VoiceConnectorId", id)`) to its numbers answers "does anything hold this connector?" and
+ListPhoneNumbers' association filter without walking the inventory.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+from collections.abc import Iterable
+
+from chime_mock.backend.number_rules import ItemError, bad_item, missing, run_batch
+from chime_mock.backend.phone_numbers import describe
+from chime_mock.backend.records import Association, PhoneNumber
+from chime_mock.backend.store import Inventory
+
+VOICE_CONNECTOR = "VoiceConnectorId"
+VOICE_CONNECTOR_GROUP = "VoiceConnectorGroupId"
+SIP_RULE = "SipRuleId"
+
+Target = tuple[str, str]  # (association name, the connector's, group's or rule's ID)
+
+# The product type each kind of target takes (AG: assign-to-cvc, use-sip-rules).
+_PRODUCT_TYPE = {
+    VOICE_CONNECTOR: "VoiceConnector",
+    VOICE_CONNECTOR_GROUP: "VoiceConnector",
+    SIP_RULE: "SipMediaApplicationDialIn",
+}
+# Statuses a number passes through on its way in or out: it cannot be put to work meanwhile.
+_SETTLED = frozenset({"Unassigned", "Assigned"})
+
+
+def _index(inventory: Inventory) -> dict[Target, dict[str, PhoneNumber]]:
+    """The scope's target -> {phone number ID: number}, built from the records at first use
+    (a loaded state file has none yet)."""
+    if inventory.association_index is None:
+        index: dict[Target, dict[str, PhoneNumber]] = {}
+        for number in inventory.numbers.values():
+            for entry in number.associations:
+                index.setdefault((entry.name, entry.value), {})[number.phone_number_id] = number
+        inventory.association_index = index
+    return inventory.association_index
+
+
+def numbers_of(inventory: Inventory, target: Target) -> list[PhoneNumber]:
+    """The numbers associated with `target`, oldest first."""
+    return sorted(_index(inventory).get(target, {}).values(), key=lambda number: number.seq)
+
+
+def holds_numbers(inventory: Inventory, target: Target) -> bool:
+    return bool(_index(inventory).get(target))
+
+
+def association_of(number: PhoneNumber) -> Association | None:
+    return number.associations[0] if number.associations else None
+
+
+def _attach(inventory: Inventory, number: PhoneNumber, target: Target, now: _dt.datetime) -> None:
+    _detach(inventory, number, now)
+    number.associations = [Association(target[0], target[1], now)]
+    number.status, number.updated = "Assigned", now
+    _index(inventory).setdefault(target, {})[number.phone_number_id] = number
+
+
+def _detach(inventory: Inventory, number: PhoneNumber, now: _dt.datetime) -> None:
+    index = _index(inventory)
+    for entry in number.associations:
+        held = index.get((entry.name, entry.value), {})
+        held.pop(number.phone_number_id, None)
+        if not held:
+            index.pop((entry.name, entry.value), None)
+    if number.associations:
+        number.associations = []
+        number.status, number.updated = "Unassigned", now
+
+
+def _number(inventory: Inventory, e164: str) -> PhoneNumber:
+    facts = describe(e164)
+    number = inventory.numbers.get(facts.phone_number_id) if facts else None
+    # A number in the deletion queue is on its way out of the inventory (U17).
+    if number is None or number.status == "DeleteInProgress":
+        raise missing(e164)
+    return number
+
+
+def _check_attachable(number: PhoneNumber, target: Target, force: bool) -> None:
+    wanted = _PRODUCT_TYPE[target[0]]
+    if number.product_type != wanted:
+        kind = "a SIP rule" if target[0] == SIP_RULE else "a Voice Connector or group"
+        raise bad_item(
+            f"Phone number {number.e164} has product type {number.product_type}; only "
+            f"{wanted} numbers can be associated with {kind}; change its product type first"
+        )
+    if number.status not in _SETTLED:
+        raise ItemError(
+            "BadRequestException",
+            f"Phone number {number.e164} is {number.status}; only Unassigned or Assigned "
+            "numbers can be associated",
+            "PreconditionFailed",
+        )
+    held = association_of(number)
+    if held is None or (held.name, held.value) == target:
+        return
+    if held.name == SIP_RULE:  # only deleting the rule frees its number (AG: unassign-numbers)
+        raise bad_item(
+            f"Phone number {number.e164} is the trigger of SIP rule {held.value}; delete the "
+            "rule to free it",
+            "PhoneNumberAssociationsExist",
+        )
+    if not force:
+        code = (
+            "VoiceConnectorGroupAssociationsExist"
+            if held.name == VOICE_CONNECTOR_GROUP
+            else "PhoneNumberAssociationsExist"
+        )
+        raise bad_item(
+            f"Phone number {number.e164} is associated with {held.name} {held.value}; "
+            "disassociate it first, or pass ForceAssociate=True to move it",
+            code,
+        )
+
+
+def associate(
+    inventory: Inventory,
+    target: Target,
+    e164s: Iterable[str],
+    force: bool,
+    now: _dt.datetime,
+) -> list[dict[str, str]]:
+    """Associate each number with `target`; the PhoneNumberErrors of the ones that could not be.
+
+    One bad number never fails the batch (VOICE_FACTS §2.5)."""
+
+    def attach(e164: str) -> None:
+        number = _number(inventory, e164)
+        _check_attachable(number, target, force)
+        _attach(inventory, number, target, now)
+
+    return run_batch([(e164, functools.partial(attach, e164)) for e164 in dict.fromkeys(e164s)])
+
+
+def disassociate(
+    inventory: Inventory, target: Target, e164s: Iterable[str], now: _dt.datetime
+) -> list[dict[str, str]]:
+    """Free each number from `target`; the PhoneNumberErrors of the ones that could not be."""
+
+    def detach(e164: str) -> None:
+        number = _number(inventory, e164)
+        held = association_of(number)
+        if held is None or (held.name, held.value) != target:
+            raise bad_item(f"Phone number {e164} is not associated with {target[0]} {target[1]}")
+        _detach(inventory, number, now)
+
+    return run_batch([(e164, functools.partial(detach, e164)) for e164 in dict.fromkeys(e164s)])
+
+
+def attach_one(inventory: Inventory, target: Target, e164: str, now: _dt.datetime) -> PhoneNumber:
+    """Associate one number with `target` (a SIP rule's trigger) or raise its ItemError."""
+    number = _number(inventory, e164)
+    _check_attachable(number, target, force=False)
+    _attach(inventory, number, target, now)
+    return number
+
+
+def check_attachable(inventory: Inventory, target: Target, e164: str) -> None:
+    """Raise the ItemError `attach_one` would, changing nothing."""
+    _check_attachable(_number(inventory, e164), target, force=False)
+
+
+def release(inventory: Inventory, target: Target, now: _dt.datetime) -> None:
+    """Free every number of `target` (a deleted SIP rule's)."""
+    for number in numbers_of(inventory, target):
+        _detach(inventory, number, now)

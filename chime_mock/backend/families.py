@@ -1,0 +1,45 @@
+"""The registry of resource families: what each keeps in one scope (account and region).
+
+A family is a dataclass of typed dicts of records (Voice Connectors and their groups, SIP media
+applications, ...), made empty in a scope at its first use. State files, the server's snapshot
+and dashboard, and the hostile-input test find every family here, so a new family cannot be
+forgotten by one of them: register it with `@family` and each of them carries it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import ClassVar, TypeVar
+
+
+class Family:
+    """The state of one resource family in one scope."""
+
+    # Its name in state files and the server's snapshot, in the service's words.
+    key: ClassVar[str]
+
+    def records(self) -> dict[str, list[object]]:
+        """Its records by kind, oldest first, for the snapshot and the dashboard (e.g.
+        `{"VoiceConnectors": [...], "VoiceConnectorGroups": [...]}`)."""
+        raise NotImplementedError
+
+    def settle(self, now: _dt.datetime) -> bool:
+        """Apply what the clock has made due (a proxy session expiring, say); True while
+        something still waits. Called only while the family's (scope, key) is in
+        `Backend.timed`: a family that starts waiting for the clock adds itself there."""
+        return False
+
+
+F = TypeVar("F", bound=Family)
+
+# key -> family class, in registration order (a family may refer to one registered before it).
+FAMILIES: dict[str, type[Family]] = {}
+
+
+def family(cls: type[F]) -> type[F]:
+    """Register a resource family (a dataclass subclass of `Family` whose fields all have
+    defaults)."""
+    if cls.key in FAMILIES:
+        raise ValueError(f"chime_mock: two resource families are named {cls.key}")
+    FAMILIES[cls.key] = cls
+    return cls
