@@ -55,6 +55,8 @@ class Configuration:
     renames: Mapping[str, str] = field(default_factory=dict)
     check_put: PutRule | None = None
     check_delete: DeleteRule | None = None
+    # What else under the parent goes with the document (a termination's credentials).
+    deletes_with_it: tuple[str, ...] = ()
 
 
 def put(
@@ -88,4 +90,5 @@ def delete(configuration: Configuration, inventory: Inventory, parent_id: str) -
         raise not_found(f"No {configuration.name} configuration exists for {parent_id}")
     if configuration.check_delete is not None:
         configuration.check_delete(inventory, parent)
-    del parent.configurations[configuration.name]
+    for name in (configuration.name, *configuration.deletes_with_it):
+        parent.configurations.pop(name, None)

@@ -138,7 +138,6 @@ def _check_streaming(
 
 def _check_delete_termination(inventory: Inventory, connector: VoiceConnector) -> None:
     _emergency_blocks(connector, "termination")
-    connector.configurations.pop(CREDENTIALS, None)  # credentials go with their termination
 
 
 def _check_delete_origination(inventory: Inventory, connector: VoiceConnector) -> None:
@@ -163,6 +162,7 @@ CONFIGURATIONS = (
         delete="DeleteVoiceConnectorTermination",
         check_put=_check_termination,
         check_delete=_check_delete_termination,
+        deletes_with_it=(CREDENTIALS, HEALTH),  # credentials and pings are the termination's
     ),
     Configuration(
         STREAMING,
