@@ -97,12 +97,16 @@ class ChimeMock:
         """
         # Imported here, not at the top: `import chime_mock` stays cheap for test collection,
         # and the protocol, backend and phonenumbers load once, at the first activation.
-        from chime_mock.backend import Backend, state_file
+        from chime_mock.backend import Backend
         from chime_mock.interception import INTERCEPTOR
 
         # Read before anything changes: a bad state file leaves the mock (and any outer one) as
         # it was.
-        loaded = None if self.state is None else state_file.load(self.state)
+        loaded = None
+        if self.state is not None:
+            from chime_mock.backend import state_file
+
+            loaded = state_file.load(self.state)
         with _ACTIVE.lock:
             if not _ACTIVE.stack:
                 _ACTIVE.environment.enter()

@@ -11,9 +11,9 @@ import itertools
 import threading
 import uuid
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from chime_mock.backend import lifecycle, number_rules, porting, product_types, search
+from chime_mock.backend import lifecycle, number_rules, porting, product_types
 from chime_mock.backend.paging import PageTokens
 from chime_mock.backend.phone_numbers import NumberFacts, canonical_id, describe, repeated
 from chime_mock.backend.records import (
@@ -30,6 +30,9 @@ from chime_mock.defaults import (
 from chime_mock.errors import ServiceError, bad_request
 from chime_mock.faults import Faults
 from chime_mock.journal import Journal
+
+if TYPE_CHECKING:
+    from chime_mock.backend import search
 
 # Statuses that do not take a place in the inventory quota.
 _OUTSIDE_QUOTA = frozenset({"AcquireFailed", "DeleteInProgress", "Cancelled"})
@@ -456,6 +459,9 @@ class Backend:
 
     def search(self, scope: Scope, query: search.SearchQuery) -> list[tuple[int, str]]:
         """(pool position, E.164) of the query's numbers nobody holds or has refused."""
+        # Imported at the first search: most processes never search.
+        from chime_mock.backend import search
+
         search.check_query(query)
         return [
             (position, e164)
