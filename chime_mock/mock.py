@@ -15,8 +15,6 @@ from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-import wrapt
-
 from chime_mock import clock, options
 from chime_mock.defaults import (
     CHIME,
@@ -36,9 +34,17 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 StatePath = str | os.PathLike[str]
 
-# wrapt 2 ships type hints, wrapt 1 (which aiobotocore 2.x pins) none: one typed name for both.
 _Function = Callable[..., Any]
-_decorator: Callable[[_Function], Callable[[_Function], _Function]] = wrapt.decorator
+
+
+def _decorator(wrapper: _Function) -> Callable[[_Function], _Function]:
+    """wrapt's decorator, imported at the first decoration: wrapt 2 imports asyncio (~15 ms),
+    which `import chime_mock` must not pay when nothing is decorated."""
+    import wrapt
+
+    # wrapt 2 ships type hints, wrapt 1 (which aiobotocore 2.x pins) none: one typed result.
+    decorated: Callable[[_Function], _Function] = wrapt.decorator(wrapper)
+    return decorated
 
 
 class _Activations:

@@ -68,3 +68,15 @@ def test_the_mock_reads_the_model_the_client_loaded_rather_than_loading_it_again
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
     )
     assert result.stdout.strip() == "True"
+
+
+def test_importing_chime_mock_imports_no_wrapt_until_something_is_decorated() -> None:
+    # wrapt 2 imports asyncio (~15 ms): a process that only uses `with mock_chime()` never pays.
+    script = (
+        "import sys\nimport chime_mock\nbefore = 'wrapt' in sys.modules\n"
+        "chime_mock.mock_chime(lambda: None)\nprint(before, 'wrapt' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.split() == ["False", "True"]
