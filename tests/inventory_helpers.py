@@ -45,4 +45,5 @@ def associate(handle: Any, service: str, e164: str, name: str, value: str) -> No
             for number in inventory.numbers.values():
                 if number.e164 == e164 and inventory.scope.service == service:
                     number.status = "Assigned"
-                    number.associations.append({"Name": name, "Value": value})
+                    # Assigned, not appended in place: the listing's indexes see assignments.
+                    number.associations = [*number.associations, {"Name": name, "Value": value}]

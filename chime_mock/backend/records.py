@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 
+from chime_mock.backend.paging import Listed
+
 
 @dataclass
 class OrderedPhoneNumber:
@@ -31,7 +33,7 @@ class PhoneNumberOrder:
 
 
 @dataclass
-class PhoneNumber:
+class PhoneNumber(Listed):  # assigning status, product type or associations refiles its indexes
     phone_number_id: str
     e164: str
     country: str
