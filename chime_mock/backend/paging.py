@@ -239,7 +239,9 @@ class Listing(MutableMapping[str, R], Ordered[R]):
     # -- indexes --------------------------------------------------------------------------------
 
     def _file(self, name: str, record: R) -> None:
-        keys = tuple(dict.fromkeys(self.indexes[name](getattr(record, name))))
+        keys = tuple(self.indexes[name](getattr(record, name)))
+        if len(keys) > 1:
+            keys = tuple(dict.fromkeys(keys))  # filed once under a key it names twice
         self._keys.setdefault(name, {})[id(record)] = keys
         buckets = self._buckets.setdefault(name, {})
         for key in keys:
