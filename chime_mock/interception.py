@@ -28,7 +28,7 @@ from chime_mock.backend import Backend
 from chime_mock.dispatch import dispatch
 from chime_mock.environment import FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY
 from chime_mock.protocol.http import HttpRequest, HttpResponse
-from chime_mock.protocol.models import MOCKED_SERVICES
+from chime_mock.protocol.models import MOCKED_SERVICES, adopt
 
 _HANDLER_ID = "chime_mock.before_send"
 _SIGNER_ID = "chime_mock.before_sign"
@@ -82,7 +82,7 @@ class Interceptor:
             def make_request(endpoint: Endpoint, operation_model: Any, request_dict: Any) -> Any:
                 service = operation_model.service_model.service_name
                 if service in MOCKED_SERVICES:
-                    hook(endpoint, service)
+                    hook(endpoint, service, operation_model.service_model)
                     # Hooked for good (the handlers stay, inert while no mock is active): the
                     # endpoint's later calls go straight to botocore's own method, unless its
                     # class has a make_request of its own (that one must keep running).
@@ -98,11 +98,12 @@ class Interceptor:
             Endpoint.make_request = self._original_make_request
             self._original_make_request = None
 
-    def _hook_client(self, endpoint: Endpoint, service: str) -> None:
+    def _hook_client(self, endpoint: Endpoint, service: str, model: Any) -> None:
         """Register the handlers on the client's events, once per client: every call asks."""
         events = endpoint._event_emitter
         if events in self._hooked:
             return
+        adopt(model)
         event_id = MOCKED_SERVICES[service]
         send, sign = (
             (

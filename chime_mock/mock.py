@@ -15,8 +15,6 @@ from collections.abc import Callable, Iterable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-import wrapt
-
 from chime_mock import clock, options
 from chime_mock.defaults import (
     CHIME,
@@ -37,9 +35,17 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 StatePath = str | os.PathLike[str]
 
-# wrapt 2 ships type hints, wrapt 1 (which aiobotocore 2.x pins) none: one typed name for both.
 _Function = Callable[..., Any]
-_decorator: Callable[[_Function], Callable[[_Function], _Function]] = wrapt.decorator
+
+
+def _decorator(wrapper: _Function) -> Callable[[_Function], _Function]:
+    """wrapt's decorator, imported at the first decoration: wrapt 2 imports asyncio (~15 ms),
+    which `import chime_mock` must not pay when nothing is decorated."""
+    import wrapt
+
+    # wrapt 2 ships type hints, wrapt 1 (which aiobotocore 2.x pins) none: one typed result.
+    decorated: Callable[[_Function], _Function] = wrapt.decorator(wrapper)
+    return decorated
 
 
 class _Activations:
@@ -100,12 +106,16 @@ class ChimeMock:
         """
         # Imported here, not at the top: `import chime_mock` stays cheap for test collection,
         # and the protocol, backend and phonenumbers load once, at the first activation.
-        from chime_mock.backend import Backend, state_file
+        from chime_mock.backend import Backend
         from chime_mock.interception import INTERCEPTOR
 
         # Read before anything changes: a bad state file leaves the mock (and any outer one) as
         # it was.
-        loaded = None if self.state is None else state_file.load(self.state)
+        loaded = None
+        if self.state is not None:
+            from chime_mock.backend import state_file
+
+            loaded = state_file.load(self.state)
         with _ACTIVE.lock:
             if not _ACTIVE.stack:
                 _ACTIVE.environment.enter()

@@ -46,4 +46,8 @@ def associate(handle: Any, service: str, e164: str, name: str, value: str) -> No
             for number in inventory.numbers.values():
                 if number.e164 == e164 and inventory.scope.service == service:
                     number.status = "Assigned"
-                    number.associations.append(Association(name, value, clock.now()))
+                    # Assigned, not appended in place: the listing's indexes see assignments.
+                    number.associations = [
+                        *number.associations,
+                        Association(name, value, clock.now()),
+                    ]

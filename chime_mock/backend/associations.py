@@ -2,9 +2,9 @@
 Connectors, Voice Connector groups and SIP rules, and that every other operation asks.
 
 A number has one association at most (VOICE_FACTS §5 rule 4): associated it is `Assigned` with
-exactly one `Associations` entry; freed it is `Unassigned` with none. The index from a target
-(`("VoiceConnectorId", id)`) to its numbers answers "does anything hold this connector?" and
-ListPhoneNumbers' association filter without walking the inventory.
+exactly one `Associations` entry; freed it is `Unassigned` with none. The inventory's index of
+numbers by association (store.PhoneNumbers, kept as `associations` is assigned) answers "does
+anything hold this connector?" and ListPhoneNumbers' filter without walking the inventory.
 """
 
 from __future__ import annotations
@@ -34,45 +34,28 @@ _PRODUCT_TYPE = {
 _SETTLED = frozenset({"Unassigned", "Assigned"})
 
 
-def _index(inventory: Inventory) -> dict[Target, dict[str, PhoneNumber]]:
-    """The scope's target -> {phone number ID: number}, built from the records at first use
-    (a loaded state file has none yet)."""
-    if inventory.association_index is None:
-        index: dict[Target, dict[str, PhoneNumber]] = {}
-        for number in inventory.numbers.values():
-            for entry in number.associations:
-                index.setdefault((entry.name, entry.value), {})[number.phone_number_id] = number
-        inventory.association_index = index
-    return inventory.association_index
-
-
 def numbers_of(inventory: Inventory, target: Target) -> list[PhoneNumber]:
     """The numbers associated with `target`, oldest first."""
-    return sorted(_index(inventory).get(target, {}).values(), key=lambda number: number.seq)
+    return list(inventory.numbers.where(associations=target).after(-1))
 
 
 def holds_numbers(inventory: Inventory, target: Target) -> bool:
-    return bool(_index(inventory).get(target))
+    return inventory.numbers.count("associations", target) > 0
 
 
 def association_of(number: PhoneNumber) -> Association | None:
     return number.associations[0] if number.associations else None
 
 
+# Associations are assigned, never changed in place: assigning refiles the number in the index.
+
+
 def _attach(inventory: Inventory, number: PhoneNumber, target: Target, now: _dt.datetime) -> None:
-    _detach(inventory, number, now)
     number.associations = [Association(target[0], target[1], now)]
     number.status, number.updated = "Assigned", now
-    _index(inventory).setdefault(target, {})[number.phone_number_id] = number
 
 
 def _detach(inventory: Inventory, number: PhoneNumber, now: _dt.datetime) -> None:
-    index = _index(inventory)
-    for entry in number.associations:
-        held = index.get((entry.name, entry.value), {})
-        held.pop(number.phone_number_id, None)
-        if not held:
-            index.pop((entry.name, entry.value), None)
     if number.associations:
         number.associations = []
         number.status, number.updated = "Unassigned", now

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 
+from chime_mock.backend.paging import Listed
+
 
 @dataclass
 class OrderedPhoneNumber:
@@ -40,7 +42,7 @@ class Association:
 
 
 @dataclass
-class PhoneNumber:
+class PhoneNumber(Listed):  # assigning status, product type or associations refiles its indexes
     phone_number_id: str
     e164: str
     country: str

@@ -17,7 +17,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import phonenumbers
-import phonenumbers.geodata
 
 from chime_mock.backend.countries import US, supported_countries
 from chime_mock.backend.phone_numbers import describe
@@ -136,7 +135,14 @@ def _templates(query: SearchQuery) -> list[tuple[str, int]]:
 @functools.cache
 def _us_exchanges() -> dict[tuple[str, str], list[str]]:
     """(city in lower case, state code) -> the NPA-NXX prefixes ("1206215") phonenumbers places
-    there."""
+    there.
+
+    Imported here, at the first City or State search: phonenumbers' geocoding data takes about
+    half a second and 100 MiB, which no other call needs (every process would pay it at its
+    first activation otherwise).
+    """
+    import phonenumbers.geodata
+
     places: dict[tuple[str, str], list[str]] = defaultdict(list)
     for prefix, names in phonenumbers.geodata.GEOCODE_DATA.items():
         if len(prefix) != 7 or not prefix.startswith("1"):

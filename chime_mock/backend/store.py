@@ -7,18 +7,20 @@ so one request sees and changes a consistent state even with many threads callin
 from __future__ import annotations
 
 import datetime as _dt
+import heapq
 import itertools
 import threading
 import uuid
-from collections.abc import Iterable
-from typing import NamedTuple
+from collections.abc import Container, Iterable, Iterator
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
-from chime_mock.backend import lifecycle, number_rules, porting, product_types, search
+from chime_mock.backend import lifecycle, number_rules, porting, product_types
 from chime_mock.backend.families import F, Family
-from chime_mock.backend.paging import PageTokens
+from chime_mock.backend.paging import Indexes, Listing, Ordered, PageTokens
 from chime_mock.backend.phone_numbers import NumberFacts, canonical_id, describe, repeated
 from chime_mock.backend.quotas import Quotas
 from chime_mock.backend.records import (
+    Association,
     OrderedPhoneNumber,
     PhoneNumber,
     PhoneNumberOrder,
@@ -32,6 +34,9 @@ from chime_mock.defaults import (
 from chime_mock.errors import ServiceError, bad_request
 from chime_mock.faults import Faults
 from chime_mock.journal import Journal
+
+if TYPE_CHECKING:
+    from chime_mock.backend import search
 
 # Statuses that do not take a place in the inventory quota.
 _OUTSIDE_QUOTA = frozenset({"AcquireFailed", "DeleteInProgress", "Cancelled"})
@@ -51,6 +56,38 @@ class OrderNotProcessing(ValueError):
         )
 
 
+# Due at the first settle: an entry whose record no longer waits, for settle to drop.
+_AT_ONCE = _dt.datetime.min.replace(tzinfo=_dt.timezone.utc)
+
+
+class _Queue:
+    """The keys of one of the backend's waiting dicts, soonest due first: a settle pops what
+    is due instead of reading every waiting record.
+
+    An entry is only a hint: the settle step it feeds checks the record again, and queues again
+    what still waits, at its current due time.
+    """
+
+    def __init__(self) -> None:
+        self._heap: list[tuple[_dt.datetime, int, str]] = []
+        self._arrivals = itertools.count()
+
+    def push(self, key: str, due: _dt.datetime | None) -> None:
+        if due is not None:
+            heapq.heappush(self._heap, (due, next(self._arrivals), key))
+
+    def pop_due(self, now: _dt.datetime, waiting: Container[str]) -> list[str]:
+        """The keys still `waiting` that were due by `now`, each once, in the order queued (the
+        order of the waiting dict, as settle read it before)."""
+        found: dict[str, int] = {}
+        heap = self._heap
+        while heap and heap[0][0] <= now:
+            _, arrival, key = heapq.heappop(heap)
+            if key in waiting:
+                found.setdefault(key, arrival)
+        return sorted(found, key=found.__getitem__)
+
+
 class Scope(NamedTuple):
     """Where a record lives. Legacy Chime is global: its region is None."""
 
@@ -64,21 +101,49 @@ class Scope(NamedTuple):
         return cls(service, account, None if service in GLOBAL_SERVICES else region)
 
 
+def _association_keys(associations: list[Association]) -> Iterator[tuple[str, str]]:
+    for entry in associations:
+        yield entry.name, entry.value
+
+
+class PhoneNumbers(Listing[PhoneNumber]):
+    """A scope's numbers by phone_number_id, indexed for ListPhoneNumbers' filters and the quota."""
+
+    indexes: ClassVar[Indexes] = {
+        "status": lambda status: (status,),
+        "product_type": lambda product_type: (product_type,),
+        "associations": _association_keys,  # (Name, Value) of each association
+    }
+
+
+class _Offered(Ordered[tuple[int, str]]):
+    """A search pool's numbers that nobody holds or has refused, with their pool positions."""
+
+    def __init__(self, pool: tuple[str, ...], *taken: Container[str]) -> None:
+        self._pool = pool
+        self._taken = taken
+
+    def after(self, seq: int) -> Iterator[tuple[int, str]]:
+        pool, taken = self._pool, self._taken
+        for position in range(seq + 1, len(pool)):
+            e164 = pool[position]
+            if not any(e164 in held for held in taken):
+                yield position, e164
+
+
 class Inventory:
     """The orders and phone numbers of one scope."""
 
     def __init__(self, scope: Scope) -> None:
         self.scope = scope
-        self.orders: dict[str, PhoneNumberOrder] = {}
-        self.numbers: dict[str, PhoneNumber] = {}  # by phone_number_id
+        self.orders: Listing[PhoneNumberOrder] = Listing()
+        self.numbers = PhoneNumbers()  # by phone_number_id
         self.order_pages = PageTokens()
         self.number_pages = PageTokens()
         self.search_pages = PageTokens()
         # The NextTokens of the resource families' listings, by list operation name.
         self.pages: dict[str, PageTokens] = {}
         self.settings: PhoneNumberSettings | None = None
-        # Derived from the numbers' records by backend/associations.py at its first use.
-        self.association_index: dict[tuple[str, str], dict[str, PhoneNumber]] | None = None
         # The state of each resource family (backend/families.py) used in this scope.
         self.families: dict[str, Family] = {}
 
@@ -94,7 +159,8 @@ class Inventory:
 
     def held(self) -> int:
         """How many numbers count against the inventory quota."""
-        return sum(number.status not in _OUTSIDE_QUOTA for number in self.numbers.values())
+        numbers = self.numbers
+        return len(numbers) - sum(numbers.count("status", status) for status in _OUTSIDE_QUOTA)
 
 
 class Backend:
@@ -140,6 +206,9 @@ class Backend:
         # owned, but outside every read and the quota until settle() admits them.
         self._arriving: dict[str, list[PhoneNumber]] = {}
         self._seq = itertools.count()
+        # The waiting dicts above as queues by due time, built at the first settle (after a state
+        # file filled the dicts) and kept by every method that adds to them.
+        self._queues: dict[str, _Queue] | None = None
         # Resource families with something waiting for the clock (Family.settle), by scope.
         self.timed: set[tuple[Scope, str]] = set()
         # Test tooling that `reset()` also clears (issue 4): injected faults and the call journal.
@@ -266,6 +335,7 @@ class Backend:
             for facts in facts_list:
                 self._owners.pop(facts.e164)
         self._arriving[order.order_id] = records
+        self._queue("arriving", order.order_id, porting.appears_at(foc_date))
         if porting.appears_at(foc_date) <= now:
             self._admit(order.order_id, now)
         return order
@@ -297,6 +367,7 @@ class Backend:
         self.inventory(scope).orders[order.order_id] = order
         self._order_scopes[order.order_id] = scope
         self._pending[order.order_id] = order
+        self._queue("pending", order.order_id, ready_at)
         return order
 
     def _new_number(
@@ -335,21 +406,33 @@ class Backend:
 
     def settle(self, now: _dt.datetime) -> None:
         """Apply everything whose time has come, at the time it came: completed orders,
-        succeeded calling-name updates, deleted numbers leaving the queue."""
+        succeeded calling-name updates, deleted numbers leaving the queue.
+
+        Every request settles first, so this costs what is due, not what waits."""
+        queues = self._queues
+        if queues is None:
+            queues = self._queues = self._build_queues()
         if self._naming:
-            self._settle_calling_names(now)
+            self._settle_calling_names(queues["naming"].pop_due(now, self._naming), now)
         if self._deleting:
-            self._purge_deleted(now)
+            self._purge_deleted(queues["deleting"].pop_due(now, self._deleting), now)
         if self._arriving:  # before completions: a port's numbers appear before its FOC date
-            self._admit_due(now)
+            self._admit_due(queues["arriving"].pop_due(now, self._arriving), now)
         if self.timed:
             self._settle_families(now)
         if not self._pending:
             return
+        popped = [
+            self._pending[order_id] for order_id in queues["pending"].pop_due(now, self._pending)
+        ]
         due = sorted(
-            (order for order in self._pending.values() if order.ready_at and order.ready_at <= now),
+            (order for order in popped if order.ready_at and order.ready_at <= now),
             key=lambda order: order.seq,
         )
+        completing = {id(order) for order in due}
+        for order in popped:
+            if id(order) not in completing:  # queued earlier than it is due: queue again
+                queues["pending"].push(order.order_id, order.ready_at)
         for order in due:
             assert order.ready_at is not None
             self._complete(order, order.ready_at, failed=())
@@ -359,13 +442,46 @@ class Backend:
             if not self.inventory(scope).families[key].settle(now):
                 self.timed.discard((scope, key))
 
-    def _admit_due(self, now: _dt.datetime) -> None:
-        for order_id in list(self._arriving):
-            foc_date = self.order(order_id).foc_date
-            assert foc_date is not None  # only porting orders have arriving numbers
-            appears = porting.appears_at(foc_date)
+    def _build_queues(self) -> dict[str, _Queue]:
+        queues = {name: _Queue() for name in ("naming", "deleting", "arriving", "pending")}
+        for e164, scope in self._naming.items():
+            queues["naming"].push(e164, self._naming_due(self._owned(scope, e164)))
+        for e164, scope in self._deleting.items():
+            queues["deleting"].push(e164, self._deletion_due(self._owned(scope, e164)))
+        for order_id in self._arriving:
+            queues["arriving"].push(order_id, self._arrival_due(order_id))
+        for order_id, order in self._pending.items():
+            queues["pending"].push(order_id, order.ready_at)
+        return queues
+
+    def _queue(self, name: str, key: str, due: _dt.datetime | None) -> None:
+        """Queue a key just added to a waiting dict (the queues are built later otherwise)."""
+        if self._queues is not None:
+            self._queues[name].push(key, due)
+
+    @staticmethod
+    def _naming_due(number: PhoneNumber | None) -> _dt.datetime | None:
+        return number.calling_name_ready_at if lifecycle.is_naming(number) else _AT_ONCE
+
+    @staticmethod
+    def _deletion_due(number: PhoneNumber | None) -> _dt.datetime:
+        if not lifecycle.is_queued(number):
+            return _AT_ONCE
+        assert number.deletion is not None  # is_queued made sure
+        return number.deletion + lifecycle.DELETION_QUEUE_TIME
+
+    def _arrival_due(self, order_id: str) -> _dt.datetime:
+        foc_date = self.order(order_id).foc_date
+        assert foc_date is not None  # only porting orders have arriving numbers
+        return porting.appears_at(foc_date)
+
+    def _admit_due(self, order_ids: list[str], now: _dt.datetime) -> None:
+        for order_id in order_ids:
+            appears = self._arrival_due(order_id)
             if appears <= now:
                 self._admit(order_id, appears)
+            else:
+                self._queue("arriving", order_id, appears)
 
     def _admit(self, order_id: str, at: _dt.datetime) -> None:
         """Put a porting order's numbers in its inventory, created `at`."""
@@ -470,27 +586,21 @@ class Backend:
         status: str | None,
         product_type: str | None,
         association: tuple[str, str] | None,
-    ) -> list[PhoneNumber]:
-        """The scope's numbers matching every filter given, oldest first."""
-        return [
-            number
-            for number in self.inventory(scope).numbers.values()
-            if (status is None or number.status == status)
-            and (product_type is None or number.product_type == product_type)
-            and (
-                association is None
-                or any((entry.name, entry.value) == association for entry in number.associations)
-            )
-        ]
+    ) -> Ordered[PhoneNumber]:
+        """The scope's numbers matching every filter given, oldest first (paged by their
+        indexes: a page costs the page, not the inventory)."""
+        return self.inventory(scope).numbers.where(
+            status=status, product_type=product_type, associations=association
+        )
 
-    def search(self, scope: Scope, query: search.SearchQuery) -> list[tuple[int, str]]:
-        """(pool position, E.164) of the query's numbers nobody holds or has refused."""
+    def search(self, scope: Scope, query: search.SearchQuery) -> Ordered[tuple[int, str]]:
+        """(pool position, E.164) of the query's numbers nobody holds or has refused, read
+        from the position a page starts at."""
+        # Imported at the first search: most processes never search.
+        from chime_mock.backend import search
+
         search.check_query(query)
-        return [
-            (position, e164)
-            for position, e164 in enumerate(search.pool(query))
-            if e164 not in self._owners and e164 not in self._unavailable
-        ]
+        return _Offered(search.pool(query), self._owners, self._unavailable)
 
     def update_number(
         self, scope: Scope, phone_number_id: str, details: dict[str, str], now: _dt.datetime
@@ -509,17 +619,20 @@ class Backend:
             delay = self.processing_delay or _dt.timedelta(0)
             if lifecycle.set_calling_name(number, details["CallingName"], now, delay):
                 self._naming[number.e164] = scope
+                self._queue("naming", number.e164, number.calling_name_ready_at)
         else:
             number.name = details["Name"] or None
         number.updated = now
         return number
 
-    def _settle_calling_names(self, now: _dt.datetime) -> None:
-        for e164, scope in list(self._naming.items()):
-            number = self._owned(scope, e164)
+    def _settle_calling_names(self, due: list[str], now: _dt.datetime) -> None:
+        for e164 in due:
+            number = self._owned(self._naming[e164], e164)
             # Done, or no longer waiting (the number left, or its name was removed): unindex.
             if not lifecycle.is_naming(number) or lifecycle.settle_calling_name(number, now):
                 del self._naming[e164]
+            else:  # renamed since it was queued: due later
+                self._queue("naming", e164, self._naming_due(number))
 
     def delete_number(self, scope: Scope, phone_number_id: str, now: _dt.datetime) -> None:
         """Move a number to the deletion queue; an AcquireFailed one, held by nobody, just goes."""
@@ -530,6 +643,7 @@ class Backend:
             return
         lifecycle.queue_for_deletion(number, now)
         self._deleting[number.e164] = scope
+        self._queue("deleting", number.e164, self._deletion_due(number))
 
     def restore_number(self, scope: Scope, phone_number_id: str, now: _dt.datetime) -> PhoneNumber:
         number = self.number(scope, phone_number_id)
@@ -539,9 +653,10 @@ class Backend:
         self._deleting.pop(number.e164, None)
         return number
 
-    def _purge_deleted(self, now: _dt.datetime) -> None:
+    def _purge_deleted(self, due: list[str], now: _dt.datetime) -> None:
         """Numbers 7 days in the queue leave the inventory and become orderable again."""
-        for e164, scope in list(self._deleting.items()):
+        for e164 in due:
+            scope = self._deleting[e164]
             number = self._owned(scope, e164)
             if not lifecycle.is_queued(number):
                 del self._deleting[e164]
@@ -549,6 +664,8 @@ class Backend:
                 del self.inventory(scope).numbers[number.phone_number_id]
                 del self._deleting[e164]
                 self._owners.pop(e164, None)
+            else:  # deleted again since it was queued: due later
+                self._queue("deleting", e164, self._deletion_due(number))
 
     def _owned(self, scope: Scope, e164: str) -> PhoneNumber | None:
         """The scope's record of this number, if it has one."""

@@ -14,6 +14,7 @@ from typing import Any
 
 from chime_mock.backend import associations, ids, tags
 from chime_mock.backend.families import Family, family
+from chime_mock.backend.paging import Listing
 from chime_mock.backend.quotas import Quotas
 from chime_mock.backend.store import Inventory
 from chime_mock.errors import ServiceError, bad_request, not_found
@@ -64,8 +65,9 @@ class VoiceConnectorGroup:
 class VoiceConnectors(Family):
     key = "VoiceConnectors"
 
-    connectors: dict[str, VoiceConnector] = field(default_factory=dict)
-    groups: dict[str, VoiceConnectorGroup] = field(default_factory=dict)
+    # Listings: dicts by ID in creation order, paged by seeking to a token's place.
+    connectors: Listing[VoiceConnector] = field(default_factory=Listing)
+    groups: Listing[VoiceConnectorGroup] = field(default_factory=Listing)
 
     def records(self) -> dict[str, list[object]]:
         return {

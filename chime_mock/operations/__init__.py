@@ -21,7 +21,7 @@ from typing import Any
 import botocore.model
 
 from chime_mock.backend import Backend, Scope
-from chime_mock.backend.paging import PageTokens
+from chime_mock.backend.paging import Ordered, PageTokens
 from chime_mock.backend.store import Inventory
 from chime_mock.defaults import CHIME, CHIME_SDK_VOICE
 
@@ -46,7 +46,8 @@ class Call:
         operation's MaxResults and NextToken; the token of the next page, if any."""
         tokens = self.inventory.pages.setdefault(self.operation.name, PageTokens())
         return tokens.page(
-            list(records.values()),
+            # A Listing seeks to the token's place itself: the page costs the page.
+            records if isinstance(records, Ordered) else list(records.values()),
             lambda record: int(record.seq),
             self.page_size(params),
             params.get("NextToken"),

@@ -34,7 +34,7 @@ def get_phone_number_order(call: Call, params: dict[str, Any]) -> dict[str, Any]
 def list_phone_number_orders(call: Call, params: dict[str, Any]) -> dict[str, Any]:
     inventory = call.inventory
     page, token = inventory.order_pages.page(
-        list(inventory.orders.values()),
+        inventory.orders,
         lambda order: order.seq,
         call.page_size(params),
         params.get("NextToken"),

@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from chime_mock.backend.countries import US
-from chime_mock.backend.search import SearchQuery
 from chime_mock.operations import Call, handles
 
 
 @handles("SearchAvailablePhoneNumbers")
 def search_available_phone_numbers(call: Call, params: dict[str, Any]) -> dict[str, Any]:
+    # Imported at the first search, not with every handler: most processes never search.
+    from chime_mock.backend.search import SearchQuery
+
     query = SearchQuery(
         country=params.get("Country") or US,  # AWS: "Defaults to the US"
         area_code=params.get("AreaCode"),

@@ -7,6 +7,7 @@ the static query pairs the request must carry. Templates with more static pairs 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -23,9 +24,15 @@ _UNSEEN = object()
 @dataclass(frozen=True)
 class Route:
     operation: botocore.model.OperationModel
-    path: re.Pattern[str]
+    pattern: str  # the path regex, compiled at its first use
     labels: tuple[str, ...]
     static_query: tuple[tuple[str, str], ...]
+
+    @functools.cached_property
+    def path(self) -> re.Pattern[str]:
+        # Compiling the ~100 routes of a model up front is two thirds of building a router, and
+        # a test process only ever calls a few of them.
+        return re.compile(self.pattern)
 
 
 @dataclass(frozen=True)
@@ -59,7 +66,7 @@ def _compile(operation: botocore.model.OperationModel) -> Route:
     pattern.append("$")
     return Route(
         operation=operation,
-        path=re.compile("".join(pattern)),
+        pattern="".join(pattern),
         labels=tuple(labels),
         static_query=tuple(parse_qsl(query_template, keep_blank_values=True)),
     )
@@ -84,7 +91,7 @@ class Router:
         self._index: dict[tuple[str, str], list[Route]] = {}
         self._recent: dict[tuple[str, str, str], Match | None] = {}
         for method, routes in self._by_method.items():
-            routes.sort(key=lambda r: (-len(r.static_query), -len(r.path.pattern)))
+            routes.sort(key=lambda r: (-len(r.static_query), -len(r.pattern)))
             for route in routes:
                 segment = _first_segment(route.operation.http["requestUri"].partition("?")[0])
                 key = "*" if "{" in segment else segment  # "*": a label leads the path
