@@ -3,7 +3,8 @@
 Two fakes, a small one (100 orders and numbers) and a large one (10,000), alike in every other
 way (the active mock answers from one, then the other): a quarter of the numbers
 SipMediaApplicationDialIn, a fifth in the deletion queue, a fifth associated with a Voice
-Connector, so every filter fills two pages in both. Each list operation is called through boto3
+Connector; as many Voice Connectors and groups (quotas lifted), so every filter and family
+listing fills two pages in both. Each list operation is called through boto3
 with the same page size in both, for its first page and for a later one (NextToken), alternating
 small and large; like `timeit`, the fastest of the rounds is kept, with the garbage collector
 off while timing. Goal: large <= 1.2x small.
@@ -24,7 +25,8 @@ from typing import Any
 import boto3
 
 from chime_mock import mock_chime
-from chime_mock.backend import Backend, Scope
+from chime_mock.backend import Backend, Scope, associations, voice_connectors
+from chime_mock.backend.quotas import Quotas
 from chime_mock.interception import INTERCEPTOR
 
 PAGE = 10
@@ -34,10 +36,21 @@ VOICE_CONNECTOR = ("VoiceConnectorId", "abcdef1ghij2klmno3pqr4")
 
 
 def filled(size: int, now: _dt.datetime) -> Backend:
-    """A fake holding `size` completed orders of one number each."""
+    """A fake holding `size` completed orders of one number each, and `size` Voice Connectors
+    and groups."""
     backend = Backend(phone_number_limit=None)
+    backend.quotas = Quotas({"voice_connectors": None, "voice_connector_groups": None})
     scope = SCOPE
+    inventory = backend.inventory(scope)
     with backend.lock:
+        for _ in range(size):
+            params = {"Name": "trunk", "RequireEncryption": True}
+            voice_connectors.create_connector(
+                inventory, params, backend.quotas, backend.next_seq(), now
+            )
+            voice_connectors.create_group(
+                inventory, {"Name": "g"}, backend.quotas, backend.next_seq(), now
+            )
         for index in range(size):
             product_type = "SipMediaApplicationDialIn" if index % 4 == 3 else "VoiceConnector"
             e164 = f"+1206555{index:04d}"
@@ -46,10 +59,8 @@ def filled(size: int, now: _dt.datetime) -> Backend:
         for index, number in enumerate(list(backend.inventory(scope).numbers.values())):
             if index % 5 == 1:
                 backend.delete_number(scope, number.phone_number_id, now)
-            elif index % 5 == 2:  # what associating does to the record (not mocked yet)
-                number.status = "Assigned"
-                name, value = VOICE_CONNECTOR
-                number.associations = [{"Name": name, "Value": value}]
+            elif index % 5 == 2:
+                associations.associate(inventory, VOICE_CONNECTOR, [number.e164], False, now)
     return backend
 
 
@@ -76,8 +87,18 @@ def listings() -> dict[str, Callable[[Any, str | None], dict[str, Any]]]:
         )
         return answer
 
+    def family(list_operation: str) -> Callable[[Any, str | None], dict[str, Any]]:
+        def call(client: Any, token: str | None) -> dict[str, Any]:
+            extra = {"NextToken": token} if token else {}
+            answer: dict[str, Any] = getattr(client, list_operation)(MaxResults=PAGE, **extra)
+            return answer
+
+        return call
+
     name, value = VOICE_CONNECTOR
     return {
+        "ListVoiceConnectors": family("list_voice_connectors"),
+        "ListVoiceConnectorGroups": family("list_voice_connector_groups"),
         "ListPhoneNumberOrders": orders,
         "ListPhoneNumbers": numbers(),
         "ListPhoneNumbers Status=Unassigned": numbers(Status="Unassigned"),
