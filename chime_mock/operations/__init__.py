@@ -94,5 +94,7 @@ from chime_mock.operations import (  # noqa: E402, F401
     search,
     settings,
     tags,
+    voice_analytics_tasks,
     voice_connectors,
+    voice_profiles,
 )
