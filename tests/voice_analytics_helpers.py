@@ -65,7 +65,9 @@ def tone_analysis(
 
 
 def get_speaker_search(voice: Any, connector_id: str, task_id: str) -> dict[str, Any]:
-    found = voice.get_speaker_search_task(VoiceConnectorId=connector_id, SpeakerSearchTaskId=task_id)
+    found = voice.get_speaker_search_task(
+        VoiceConnectorId=connector_id, SpeakerSearchTaskId=task_id
+    )
     return found["SpeakerSearchTask"]  # type: ignore[no-any-return]
 
 
