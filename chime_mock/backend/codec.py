@@ -51,6 +51,13 @@ def _optional_arm(tp: Any) -> Any | None:
     return arms[0]
 
 
+def _is_datetime(tp: Any) -> bool:
+    """Whether `tp` is datetime. freezegun swaps `datetime.datetime` for a subclass while it is
+    active, and `_fields` keeps the hints it first read: the declared class and the current one
+    may be either, so the two are compared both ways."""
+    return isinstance(tp, type) and (issubclass(tp, _dt.datetime) or issubclass(_dt.datetime, tp))
+
+
 def _json_key(item: Any) -> str:
     return json.dumps(item, sort_keys=True)
 
@@ -69,7 +76,7 @@ def encode(value: Any, tp: Any) -> Any:
         return _encode_untyped(value)
     if _is_record(tp):
         return {name: encode(getattr(value, name), ftp) for name, ftp in _fields(tp).items()}
-    if tp is _dt.datetime:
+    if _is_datetime(tp):
         return value.isoformat()
     if tp is _dt.timedelta:
         return value.total_seconds()
@@ -114,7 +121,7 @@ def decode(data: Any, tp: Any, where: str) -> Any:
         return _decode_untyped(data, where)
     if _is_record(tp):
         return _decode_record(data, tp, where)
-    if tp is _dt.datetime:
+    if _is_datetime(tp):
         return _decode_datetime(_expect(data, str, where), where)
     if tp is _dt.timedelta:
         return _dt.timedelta(seconds=_expect(data, float, where))
