@@ -29,6 +29,7 @@ from chime_mock.environment import FakeEnvironment
 if TYPE_CHECKING:
     from chime_mock.backend import Backend
     from chime_mock.backend.records import PhoneNumberOrder
+    from chime_mock.controls.voice_analytics import VoiceAnalyticsControls
     from chime_mock.controls.voice_connectors import VoiceConnectorControls
     from chime_mock.journal import RecordedCall
 
@@ -470,6 +471,14 @@ class ChimeMock:
         from chime_mock.controls.voice_connectors import VoiceConnectorControls
 
         return VoiceConnectorControls(self._backend)
+
+    @property
+    def voice_analytics(self) -> VoiceAnalyticsControls:
+        """How speaker search and voice tone analysis tasks end, decided by the test, e.g.
+        `handle.voice_analytics.complete_speaker_search(task_id, results=[...])`."""
+        from chime_mock.controls.voice_analytics import VoiceAnalyticsControls
+
+        return VoiceAnalyticsControls(self._backend)
 
     def order(self, order_id: str) -> PhoneNumberOrder:
         """The backend's record of an order, for assertions beyond what the API shows."""

@@ -13,7 +13,7 @@ import boto3
 import pytest
 from botocore.exceptions import ClientError
 
-from chime_mock import mock_chime
+from chime_mock import ChimeMock, mock_chime
 from tests.conftest import order_numbers
 
 SERVICES = ("chime", "chime-sdk-voice")
@@ -422,9 +422,98 @@ def _voice_successes(voice: Any) -> dict[str, Callable[[], Any]]:
     return calls
 
 
+def _voice_analytics_successes(voice: Any, handle: ChimeMock) -> dict[str, Callable[[], Any]]:
+    """One successful call of every voice analytics operation (issue 15), in an order that makes
+    each one succeed: a domain, a connector streaming to media insights, tasks, profiles."""
+    made: dict[str, str] = {}
+    kms_key = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+    insights = {
+        "Disabled": False,
+        "ConfigurationArn": "arn:aws:chime:us-east-1:123456789012:"
+        "media-insights-pipeline-configuration/voice-analytics",
+    }
+
+    def domain() -> Any:
+        answer = voice.create_voice_profile_domain(
+            Name="callers", ServerSideEncryptionConfiguration={"KmsKeyArn": kms_key}
+        )
+        made["domain"] = answer["VoiceProfileDomain"]["VoiceProfileDomainId"]
+        made["vc"] = voice.create_voice_connector(Name="analysed", RequireEncryption=True)[
+            "VoiceConnector"
+        ]["VoiceConnectorId"]
+        voice.put_voice_connector_streaming_configuration(
+            VoiceConnectorId=made["vc"],
+            StreamingConfiguration={
+                "DataRetentionInHours": 1,
+                "Disabled": False,
+                "MediaInsightsConfiguration": insights,
+            },
+        )
+        return answer
+
+    def search(call: str) -> Any:
+        answer = voice.start_speaker_search_task(
+            VoiceConnectorId=made["vc"], TransactionId=call, VoiceProfileDomainId=made["domain"]
+        )
+        made["search"] = answer["SpeakerSearchTask"]["SpeakerSearchTaskId"]
+        return answer
+
+    def enrolled_search(call: str) -> str:
+        search(call)
+        handle.voice_analytics.complete_speaker_search(made["search"])
+        return made["search"]
+
+    def tone() -> Any:
+        answer = voice.start_voice_tone_analysis_task(
+            VoiceConnectorId=made["vc"], TransactionId="call-1", LanguageCode="en-US"
+        )
+        made["tone"] = answer["VoiceToneAnalysisTask"]["VoiceToneAnalysisTaskId"]
+        return answer
+
+    def profile() -> Any:
+        answer = voice.create_voice_profile(SpeakerSearchTaskId=enrolled_search("call-2"))
+        made["profile"] = answer["VoiceProfile"]["VoiceProfileId"]
+        return answer
+
+    return {
+        "CreateVoiceProfileDomain": domain,
+        "GetVoiceProfileDomain": lambda: voice.get_voice_profile_domain(
+            VoiceProfileDomainId=made["domain"]
+        ),
+        "ListVoiceProfileDomains": voice.list_voice_profile_domains,
+        "UpdateVoiceProfileDomain": lambda: voice.update_voice_profile_domain(
+            VoiceProfileDomainId=made["domain"], Name="vip"
+        ),
+        "StartSpeakerSearchTask": lambda: search("call-1"),
+        "GetSpeakerSearchTask": lambda: voice.get_speaker_search_task(
+            VoiceConnectorId=made["vc"], SpeakerSearchTaskId=made["search"]
+        ),
+        "StopSpeakerSearchTask": lambda: voice.stop_speaker_search_task(
+            VoiceConnectorId=made["vc"], SpeakerSearchTaskId=made["search"]
+        ),
+        "StartVoiceToneAnalysisTask": tone,
+        "GetVoiceToneAnalysisTask": lambda: voice.get_voice_tone_analysis_task(
+            VoiceConnectorId=made["vc"], VoiceToneAnalysisTaskId=made["tone"], IsCaller=True
+        ),
+        "StopVoiceToneAnalysisTask": lambda: voice.stop_voice_tone_analysis_task(
+            VoiceConnectorId=made["vc"], VoiceToneAnalysisTaskId=made["tone"]
+        ),
+        "CreateVoiceProfile": profile,
+        "GetVoiceProfile": lambda: voice.get_voice_profile(VoiceProfileId=made["profile"]),
+        "ListVoiceProfiles": lambda: voice.list_voice_profiles(VoiceProfileDomainId=made["domain"]),
+        "UpdateVoiceProfile": lambda: voice.update_voice_profile(
+            VoiceProfileId=made["profile"], SpeakerSearchTaskId=enrolled_search("call-3")
+        ),
+        "DeleteVoiceProfile": lambda: voice.delete_voice_profile(VoiceProfileId=made["profile"]),
+        "DeleteVoiceProfileDomain": lambda: voice.delete_voice_profile_domain(
+            VoiceProfileDomainId=made["domain"]
+        ),
+    }
+
+
 @pytest.mark.parametrize("service", SERVICES)
 def test_every_mocked_operation_answers_its_modeled_response_code(service: str) -> None:
-    with mock_chime():
+    with mock_chime() as handle:
         client = boto3.client(service, region_name="us-east-1")
         model = client.meta.service_model
         created = client.create_phone_number_order(
@@ -434,6 +523,7 @@ def test_every_mocked_operation_answers_its_modeled_response_code(service: str) 
         successes = _successes(client)
         if service == "chime-sdk-voice":
             successes.update(_voice_successes(client))
+            successes.update(_voice_analytics_successes(client, handle))
         for operation, call in successes.items():
             statuses[operation] = call()["ResponseMetadata"]["HTTPStatusCode"]
     from chime_mock.operations import HANDLERS

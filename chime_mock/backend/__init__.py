@@ -7,7 +7,14 @@ in-process mock and the HTTP server.
 
 # Imported for their registrations (backend/families.py, tags.py): state files, the snapshot
 # and tags find every resource family once its module is loaded.
-from chime_mock.backend import global_settings, voice_connectors  # noqa: F401
+from chime_mock.backend import (  # noqa: F401
+    global_settings,
+    voice_analytics,
+    voice_analytics_tasks,
+    voice_connectors,
+    voice_profile_domains,
+    voice_profiles,
+)
 from chime_mock.backend.store import Backend, Scope
 
 __all__ = ["Backend", "Scope"]

@@ -80,6 +80,13 @@ def _filled(cls: type, records: dict[str, Any]) -> Any:
     return listing
 
 
+def _is_datetime(tp: Any) -> bool:
+    """Whether `tp` is datetime. freezegun swaps `datetime.datetime` for a subclass while it is
+    active, and `_fields` keeps the hints it first read: the declared class and the current one
+    may be either, so the two are compared both ways."""
+    return isinstance(tp, type) and (issubclass(tp, _dt.datetime) or issubclass(_dt.datetime, tp))
+
+
 def _json_key(item: Any) -> str:
     return json.dumps(item, sort_keys=True)
 
@@ -106,7 +113,7 @@ def _encode(value: Any, tp: Any) -> Any:
         return {key: _encode(item, listing[1]) for key, item in value.items()}
     if _is_record(tp):
         return {name: _encode(getattr(value, name), ftp) for name, ftp in _fields(tp).items()}
-    if tp is _dt.datetime:
+    if _is_datetime(tp):
         return value.isoformat()
     if tp is _dt.timedelta:
         return value.total_seconds()
@@ -162,7 +169,7 @@ def _decode(data: Any, tp: Any, where: str) -> Any:
         return _filled(listing[0], _decode(data, _by_id(listing[1]), where))
     if _is_record(tp):
         return _decode_record(data, tp, where)
-    if tp is _dt.datetime:
+    if _is_datetime(tp):
         return _decode_datetime(_expect(data, str, where), where)
     if tp is _dt.timedelta:
         return _dt.timedelta(seconds=_expect(data, float, where))
@@ -290,7 +297,7 @@ def _encoding(tp: Any) -> _Convert | None:
         return lambda value: records(dict(value.items()))
     if _is_record(tp):
         return _record_encoder(tp)
-    if tp is _dt.datetime:
+    if _is_datetime(tp):
         return _dt.datetime.isoformat
     if tp is _dt.timedelta:
         return _dt.timedelta.total_seconds
@@ -352,7 +359,7 @@ def _decoder(tp: Any) -> _Convert:
         return lambda data: _filled(cls, records(data))
     if _is_record(tp):
         return _record_decoder(tp)
-    if tp is _dt.datetime:
+    if _is_datetime(tp):
         return _datetime
     if tp is _dt.timedelta:
         return lambda data: _dt.timedelta(seconds=_number(data))

@@ -99,6 +99,8 @@ def _load_inventories(backend: Backend, data: Any) -> None:
                 )
             cls = FAMILIES[key]
             inventory.families[key] = decode(state, cls, f"{where}.families.{key}")
+            # It may be waiting for the clock; its first settle says whether it still does.
+            backend.timed.add((scope, key))
 
 
 def _dump_pending(backend: Backend) -> Any:

@@ -8,7 +8,7 @@ integrity checks here ask.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,6 +79,18 @@ class VoiceConnectors(Family):
 def of(inventory: Inventory, *, create: bool = False) -> VoiceConnectors:
     """The scope's Voice Connectors and groups (`create=True` to add one)."""
     return inventory.family(VoiceConnectors, create=create)
+
+
+# How each family deletes the records it keeps as children of a connector (voice analytics
+# tasks, ...): they die with it (U28) without this module knowing every family.
+ChildRemover = Callable[[Inventory, str], None]
+_CHILDREN: list[ChildRemover] = []
+
+
+def child(remove: ChildRemover) -> ChildRemover:
+    """Register how a family deletes a connector's children: `remove(inventory, connector_id)`."""
+    _CHILDREN.append(remove)
+    return remove
 
 
 @tags.taggable("vc")
@@ -152,6 +164,8 @@ def delete_connector(inventory: Inventory, voice_connector_id: str) -> None:
             f"{', '.join(groups)}; remove it from them first",
         )
     del of(inventory).connectors[record.voice_connector_id]
+    for remove in _CHILDREN:
+        remove(inventory, voice_connector_id)
 
 
 def _lists(group: VoiceConnectorGroup, voice_connector_id: str) -> bool:

@@ -40,7 +40,7 @@ class Call:
         return self.backend.inventory(self.scope)
 
     def page(
-        self, records: Mapping[str, Any], params: dict[str, Any]
+        self, records: Mapping[str, Any] | Ordered[Any], params: dict[str, Any]
     ) -> tuple[list[Any], str | None]:
         """One page of `records` (by ID, oldest first, each with a `seq`) for this list
         operation's MaxResults and NextToken; the token of the next page, if any."""
@@ -95,5 +95,7 @@ from chime_mock.operations import (  # noqa: E402, F401
     search,
     settings,
     tags,
+    voice_analytics_tasks,
     voice_connectors,
+    voice_profiles,
 )

@@ -12,6 +12,13 @@ from typing import Any
 
 from chime_mock.backend.global_settings import GlobalSettings
 from chime_mock.backend.records import PhoneNumber, PhoneNumberOrder
+from chime_mock.backend.voice_analytics import (
+    AnalyticsTask,
+    SpeakerSearchTask,
+    VoiceProfile,
+    VoiceProfileDomain,
+    VoiceToneAnalysisTask,
+)
 from chime_mock.backend.voice_connectors import VoiceConnector, VoiceConnectorGroup
 
 
@@ -90,6 +97,77 @@ def global_settings_view(settings: GlobalSettings) -> dict[str, Any]:
     return {"VoiceConnector": dict(settings.voice_connector)}
 
 
+# -- voice analytics (issue 15) ------------------------------------------------------------------
+
+
+def voice_profile_domain_view(domain: VoiceProfileDomain) -> dict[str, Any]:
+    # ListVoiceProfileDomains' summaries have no ServerSideEncryptionConfiguration: the
+    # serializer leaves it out by their shape.
+    return {
+        "VoiceProfileDomainId": domain.voice_profile_domain_id,
+        "VoiceProfileDomainArn": domain.arn,
+        "Name": domain.name,
+        "Description": domain.description,
+        "ServerSideEncryptionConfiguration": {"KmsKeyArn": domain.kms_key_arn},
+        "CreatedTimestamp": domain.created,
+        "UpdatedTimestamp": domain.updated,
+    }
+
+
+def voice_profile_view(profile: VoiceProfile) -> dict[str, Any]:
+    return {
+        "VoiceProfileId": profile.voice_profile_id,
+        "VoiceProfileArn": profile.arn,
+        "VoiceProfileDomainId": profile.voice_profile_domain_id,
+        "CreatedTimestamp": profile.created,
+        "UpdatedTimestamp": profile.updated,
+        "ExpirationTimestamp": profile.expires,
+    }
+
+
+def _task_view(task: AnalyticsTask, is_caller: bool | None) -> dict[str, Any]:
+    return {
+        "CallDetails": {
+            "VoiceConnectorId": task.voice_connector_id,
+            "TransactionId": task.transaction_id,
+            "IsCaller": is_caller,
+        },
+        "CreatedTimestamp": task.created,
+        "UpdatedTimestamp": task.updated,
+        "StartedTimestamp": task.started,
+        "StatusMessage": task.status_message,
+    }
+
+
+def speaker_search_task_view(task: SpeakerSearchTask) -> dict[str, Any]:
+    details = None
+    if task.results or task.voiceprint_generation_status:
+        details = {
+            "Results": [
+                {"ConfidenceScore": r.confidence_score, "VoiceProfileId": r.voice_profile_id}
+                for r in task.results
+            ],
+            "VoiceprintGenerationStatus": task.voiceprint_generation_status,
+        }
+    return {
+        "SpeakerSearchTaskId": task.task_id,
+        "SpeakerSearchTaskStatus": task.status,
+        "SpeakerSearchDetails": details,
+        **_task_view(task, task.is_caller),
+    }
+
+
+def voice_tone_analysis_task_view(
+    task: VoiceToneAnalysisTask, is_caller: bool | None = None
+) -> dict[str, Any]:
+    """`is_caller`: GetVoiceToneAnalysisTask's isCaller, echoed (U50)."""
+    return {
+        "VoiceToneAnalysisTaskId": task.task_id,
+        "VoiceToneAnalysisTaskStatus": task.status,
+        **_task_view(task, is_caller),
+    }
+
+
 # Record type -> its view: how the server's snapshot and dashboard show every family's records.
 VIEWS: dict[type, Callable[[Any], dict[str, Any]]] = {
     PhoneNumberOrder: order_view,
@@ -97,4 +175,9 @@ VIEWS: dict[type, Callable[[Any], dict[str, Any]]] = {
     VoiceConnector: voice_connector_view,
     VoiceConnectorGroup: voice_connector_group_view,
     GlobalSettings: global_settings_view,
+    # Voice analytics (issue 15).
+    VoiceProfileDomain: voice_profile_domain_view,
+    VoiceProfile: voice_profile_view,
+    SpeakerSearchTask: speaker_search_task_view,
+    VoiceToneAnalysisTask: voice_tone_analysis_task_view,
 }
