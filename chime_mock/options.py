@@ -1,16 +1,50 @@
-"""The fake's options, checked the same way for every entry point (handle, pytest marker, server).
+"""The fake's options: one declaration each, checked the same way by every entry point.
 
-Each parser takes what a user may write and returns what the backend keeps, or raises a
-TypeError/ValueError that names the option and says what it takes.
+`mock_chime` and its pytest marker, the `chime-mock server` flags and the server's
+`POST /_chime_mock/config` all read `SETTINGS` (the options of the running fake) and `STATE`:
+adding an option is adding its `Setting` below and its line in `Settings`. Each check takes what a
+user may write and returns what the backend keeps, or raises a TypeError/ValueError that names
+the option and says what it takes.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import difflib
+import math
+import os
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Final, TypedDict
+
+from chime_mock.defaults import DEFAULT_JOURNAL_LIMIT, DEFAULT_PHONE_NUMBER_LIMIT
+
+# An order completes at its creation time plus the delay, on whatever clock the test runs: a
+# round bound keeps that inside what a datetime can hold (year 9999) for any clock before 9899.
+MAX_PROCESSING_DELAY = _dt.timedelta(days=36_500)
+_MAX_DELAY_TEXT = f"100 years ({MAX_PROCESSING_DELAY.total_seconds():.0f} seconds)"
+
+
+class Settings(TypedDict, total=False):
+    """The settings of a running fake, as keywords (a type checker flags a misspelled one)."""
+
+    processing_delay: float | _dt.timedelta | None
+    phone_number_limit: int | None
+    journal_limit: int | None
+
+
+class Options(Settings, total=False):
+    """The keyword options of `mock_chime`: the settings, and where it starts from."""
+
+    state: str | os.PathLike[str] | None
+
+
+# -- the checks --------------------------------------------------------------------------------
 
 
 def processing_delay(value: float | _dt.timedelta | None) -> _dt.timedelta | None:
-    """Seconds or a timedelta; None keeps orders Processing until completed by hand."""
+    """Seconds or a timedelta, at most 100 years; None keeps orders Processing until completed
+    by hand."""
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float, _dt.timedelta)):
@@ -18,10 +52,18 @@ def processing_delay(value: float | _dt.timedelta | None) -> _dt.timedelta | Non
             "chime_mock: processing_delay takes seconds (a number), a timedelta, or None to keep "
             f"orders Processing until complete_order(); got {value!r}"
         )
-    delay = value if isinstance(value, _dt.timedelta) else _dt.timedelta(seconds=value)
-    if delay < _dt.timedelta(0):
+    if isinstance(value, float) and math.isnan(value):
+        raise ValueError(f"chime_mock: processing_delay must be a number of seconds; got {value!r}")
+    seconds = value.total_seconds() if isinstance(value, _dt.timedelta) else value
+    if seconds < 0:
         raise ValueError(f"chime_mock: processing_delay cannot be negative; got {value!r}")
-    return delay
+    if seconds > MAX_PROCESSING_DELAY.total_seconds():
+        raise ValueError(
+            f"chime_mock: processing_delay can be at most {_MAX_DELAY_TEXT}, so that an order's "
+            f"completion time fits the clock; use None to keep orders Processing until "
+            f"complete_order(); got {value!r}"
+        )
+    return value if isinstance(value, _dt.timedelta) else _dt.timedelta(seconds=value)
 
 
 def phone_number_limit(value: int | None) -> int | None:
@@ -51,7 +93,129 @@ def journal_limit(value: int | None) -> int | None:
     return value
 
 
+def state(value: str | os.PathLike[str] | None) -> str | os.PathLike[str] | None:
+    """The path of a state file (read when the mock starts, so it may be written after this
+    check), or None to start empty."""
+    if value is None or isinstance(value, (str, os.PathLike)):
+        return value
+    raise TypeError(
+        "chime_mock: state takes the path of a file written by handle.save_state (a str or a "
+        f"pathlib.Path), or None to start empty; got {value!r}"
+    )
+
+
 def _whole_number(value: object, takes: str) -> None:
     """TypeError `chime_mock: <takes>; got <value>` unless `value` is an int (a bool is not)."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"chime_mock: {takes}; got {value!r}")
+
+
+# -- the declarations --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Setting:
+    """An option of the running fake: a `mock_chime` keyword, a `Backend` attribute of the same
+    name, a `chime-mock server` flag and a key of the server's `/config` document."""
+
+    name: str
+    check: Callable[[Any], Any]
+    default: Any  # as a user writes it
+    number: Callable[[str], Any]  # how the server flag reads a value: int or float
+    none_word: str  # what the server flag takes for None
+    help: str  # the server flag's help
+
+    @property
+    def flag(self) -> str:
+        return "--" + self.name.replace("_", "-")
+
+    @property
+    def key(self) -> str:
+        """Its name in the server's `/config` document: `ProcessingDelay`."""
+        return "".join(part.title() for part in self.name.split("_"))
+
+    def from_text(self, text: str) -> Any:
+        """The checked value of the server flag's text; ValueError/TypeError when it is bad."""
+        if text == self.none_word:
+            return None
+        try:
+            value = self.number(text)
+        except ValueError:
+            kind = "a whole number" if self.number is int else "a number"
+            raise ValueError(f"{text!r} is not {kind} or {self.none_word!r}") from None
+        return self.check(value)
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "processing_delay",
+        processing_delay,
+        0.0,
+        float,
+        "never",
+        "how long new orders stay Processing, in seconds (at most 100 years); 'never' keeps "
+        "them Processing until POST /_chime_mock/orders/ID/complete (default 0)",
+    ),
+    Setting(
+        "phone_number_limit",
+        phone_number_limit,
+        DEFAULT_PHONE_NUMBER_LIMIT,
+        int,
+        "none",
+        "phone numbers each account may hold (Amazon Chime's default quota: "
+        f"{DEFAULT_PHONE_NUMBER_LIMIT}); 'none' for no limit",
+    ),
+    Setting(
+        "journal_limit",
+        journal_limit,
+        DEFAULT_JOURNAL_LIMIT,
+        int,
+        "none",
+        "how many of the newest calls GET /_chime_mock/calls keeps "
+        f"(default {DEFAULT_JOURNAL_LIMIT}); 'none' keeps every call",
+    ),
+)
+# The one option of mock_chime that is not a setting of the running fake: where it starts from.
+STATE: Final = "state"
+MOCK_OPTIONS = (*(setting.name for setting in SETTINGS), STATE)
+
+
+def checked_settings(given: Mapping[str, Any], *, also: Iterable[str] = ()) -> dict[str, Any]:
+    """Every setting, checked, from the ones `given` (the rest take their defaults).
+
+    Names in `also` are let through unchecked (the caller's own options); any other unknown name
+    is a TypeError naming the closest known one.
+    """
+    known = [setting.name for setting in SETTINGS]
+    for name in given:
+        if name not in known and name not in also:
+            raise TypeError(unknown("option", name, [*known, *also]))
+    return {
+        setting.name: setting.check(given.get(setting.name, setting.default))
+        for setting in SETTINGS
+    }
+
+
+def as_json(value: Any) -> Any:
+    """A checked setting as JSON data: a timedelta as seconds."""
+    return value.total_seconds() if isinstance(value, _dt.timedelta) else value
+
+
+def unknown(kind: str, name: str, known: Iterable[str], *, listing: int = 8) -> str:
+    """`chime_mock: no <kind> <name>; did you mean ...?`, with the closest few of `known` (and
+    the whole list when it is short)."""
+    known = sorted(known)
+    closest = closest_names(name, known)
+    hint = f"; did you mean {' or '.join(map(repr, closest))}?" if closest else ""
+    if len(known) <= listing:
+        hint += f" The {kind}s are: {', '.join(known)}"
+    return f"chime_mock: there is no {kind} {name!r}{hint}"
+
+
+def closest_names(name: str, known: Iterable[str], n: int = 3) -> list[str]:
+    """The few of `known` most like `name`: those containing it (or in it), then by difflib."""
+    known = list(known)
+    folded = name.lower()
+    containing = [k for k in known if folded and (folded in k.lower() or k.lower() in folded)]
+    alike = difflib.get_close_matches(name, known, n=n, cutoff=0.6)
+    return list(dict.fromkeys([*sorted(containing, key=len), *alike]))[:n]

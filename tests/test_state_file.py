@@ -297,7 +297,7 @@ def _corrupt(document: dict[str, Any]) -> None:
 CORRUPTIONS = {
     "not JSON": (lambda path: path.write_text("{not json"), "is not valid JSON"),
     "not a state file": (lambda path: path.write_text("[1, 2]"), "not a chime_mock state file"),
-    "missing": (lambda path: path.unlink(), "cannot be read"),
+    "missing": (lambda path: path.unlink(), "there is no such file"),
 }
 
 

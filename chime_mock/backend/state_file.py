@@ -171,16 +171,21 @@ def save(backend: Backend, path: str | os.PathLike[str], now: _dt.datetime) -> N
 
 def load(path: str | os.PathLike[str]) -> Backend:
     """A new Backend holding the state of the file at `path`; StateFileError when it cannot."""
-    source = Path(path)
+    given = os.fspath(path)  # errors name the path as the user wrote it
     try:
-        text = source.read_text(encoding="utf-8")
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError as error:
+        raise StateFileError(
+            given,
+            f"there is no such file (from {os.getcwd()}); write one with handle.save_state(path)",
+        ) from error
     except (OSError, UnicodeDecodeError) as error:
-        raise StateFileError(source, f"it cannot be read ({error})") from error
+        raise StateFileError(given, f"it cannot be read ({error})") from error
     try:
         content = json.loads(text)
     except json.JSONDecodeError as error:
-        raise StateFileError(source, f"it is not valid JSON ({error})") from error
-    return from_document(content, source)
+        raise StateFileError(given, f"it is not valid JSON ({error})") from error
+    return from_document(content, given)
 
 
 def _upgrade_associations(state: dict[str, Any]) -> None:
@@ -211,7 +216,7 @@ def _association_of(entry: Any) -> Any:
     return {"name": entry.get("Name"), "value": entry.get("Value"), "associated": stamp}
 
 
-def from_document(content: Any, source: Path) -> Backend:
+def from_document(content: Any, source: str | os.PathLike[str]) -> Backend:
     if not isinstance(content, dict) or content.get("format") != FORMAT:
         raise StateFileError(
             source, f'it is not a chime_mock state file (no "format": "{FORMAT}" at its top)'
