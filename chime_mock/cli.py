@@ -50,7 +50,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         demo()
     elif arguments.command == "server":
-        from chime_mock.server import ChimeMockServer, serve
+        try:
+            from chime_mock.server import ChimeMockServer, serve
+        except ImportError as error:  # werkzeug is missing: the message alone, no traceback
+            if not str(error).startswith("chime_mock:"):
+                raise
+            parser.exit(1, f"{error}\n")
 
         listener = ChimeMockServer(
             arguments.host,

@@ -10,7 +10,6 @@ the option and says what it takes.
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import math
 import os
 from collections.abc import Callable, Iterable, Mapping
@@ -18,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Final, TypedDict
 
 from chime_mock.defaults import DEFAULT_JOURNAL_LIMIT, DEFAULT_PHONE_NUMBER_LIMIT
+from chime_mock.suggestions import unknown
 
 # An order completes at its creation time plus the delay, on whatever clock the test runs: a
 # round bound keeps that inside what a datetime can hold (year 9999) for any clock before 9899.
@@ -199,23 +199,3 @@ def checked_settings(given: Mapping[str, Any], *, also: Iterable[str] = ()) -> d
 def as_json(value: Any) -> Any:
     """A checked setting as JSON data: a timedelta as seconds."""
     return value.total_seconds() if isinstance(value, _dt.timedelta) else value
-
-
-def unknown(kind: str, name: str, known: Iterable[str], *, listing: int = 8) -> str:
-    """`chime_mock: no <kind> <name>; did you mean ...?`, with the closest few of `known` (and
-    the whole list when it is short)."""
-    known = sorted(known)
-    closest = closest_names(name, known)
-    hint = f"; did you mean {' or '.join(map(repr, closest))}?" if closest else ""
-    if len(known) <= listing:
-        hint += f" The {kind}s are: {', '.join(known)}"
-    return f"chime_mock: there is no {kind} {name!r}{hint}"
-
-
-def closest_names(name: str, known: Iterable[str], n: int = 3) -> list[str]:
-    """The few of `known` most like `name`: those containing it (or in it), then by difflib."""
-    known = list(known)
-    folded = name.lower()
-    containing = [k for k in known if folded and (folded in k.lower() or k.lower() in folded)]
-    alike = difflib.get_close_matches(name, known, n=n, cutoff=0.6)
-    return list(dict.fromkeys([*sorted(containing, key=len), *alike]))[:n]

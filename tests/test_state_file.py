@@ -388,3 +388,13 @@ def test_a_refused_file_leaves_the_outer_mock_as_it_was(
             mock_chime(state=path).start()
         assert _snapshot(_backend()) == before
         assert len(handle.calls) == 1
+
+
+def test_saving_into_a_missing_directory_names_the_path_given(tmp_path: Path) -> None:
+    path = tmp_path / "no" / "such" / "x.json"
+    with mock_chime() as handle, pytest.raises(FileNotFoundError) as raised:
+        handle.save_state(path)
+    message = str(raised.value)
+    assert message.startswith(f"chime_mock: cannot write the state file {path}: ")
+    assert f"the directory {path.parent} must exist" in message
+    assert ".x.json." not in message  # not the temporary file

@@ -159,7 +159,13 @@ def save(backend: Backend, path: str | os.PathLike[str], now: _dt.datetime) -> N
     """Write the state file; the caller holds `backend.lock`. Written whole or not at all."""
     target = Path(path)
     text = json.dumps(document(backend, now), indent=2, ensure_ascii=False) + "\n"
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    except OSError as error:  # it names the temporary file: name the path the user gave
+        raise type(error)(
+            f"chime_mock: cannot write the state file {os.fspath(path)}: {error.strerror} "
+            f"(the directory {target.parent} must exist and be writable)"
+        ) from error
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)

@@ -30,6 +30,7 @@ from chime_mock.protocol.models import service_model
 from chime_mock.protocol.serialization import serialize_error
 from chime_mock.server.dashboard import render
 from chime_mock.server.snapshot import order_document, snapshot
+from chime_mock.suggestions import unknown
 
 PREFIX = "/_chime_mock"
 
@@ -164,7 +165,7 @@ def configure(request: ControlRequest) -> HttpResponse:
     try:  # check all before changing any: a rejected request changes nothing
         for key in document:
             if key not in keys:
-                raise ValueError(options.unknown("setting", key, keys))
+                raise ValueError(unknown("setting", key, keys))
         changes = {keys[key].name: keys[key].check(value) for key, value in document.items()}
     except (TypeError, ValueError) as error:
         raise bad_request(str(error)) from error

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 import pytest
@@ -32,6 +33,18 @@ def test_state_shows_orders_and_numbers_in_api_member_names(
     [inventory] = inventories(server)
     assert inventory["PhoneNumberOrders"][0]["PhoneNumberOrderId"] == created["PhoneNumberOrderId"]
     assert inventory["PhoneNumbers"][0]["E164PhoneNumber"] == NUMBER
+
+
+def test_state_timestamps_have_milliseconds_like_the_api(
+    server: ChimeMockServer, remote_voice: Any
+) -> None:
+    created = order(remote_voice)
+    [inventory] = inventories(server)
+    [shown] = inventory["PhoneNumberOrders"]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", shown["CreatedTimestamp"])
+    assert shown["CreatedTimestamp"] == created["CreatedTimestamp"].isoformat(
+        timespec="milliseconds"
+    ).replace("+00:00", "Z")
 
 
 def test_state_is_empty_before_any_order(server: ChimeMockServer, remote_voice: Any) -> None:

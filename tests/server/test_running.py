@@ -98,3 +98,16 @@ def test_server_command_says_when_the_port_is_taken(capsys: pytest.CaptureFixtur
         main(["server", "--port", server.url.rsplit(":", 1)[1]])
     assert stopped.value.code == 1
     assert "chime-mock: cannot listen on 127.0.0.1:" in capsys.readouterr().err
+
+
+def test_server_command_without_werkzeug_prints_the_message_alone() -> None:
+    # werkzeug hidden from a fresh interpreter, as on an install without the server extra.
+    hide = "import sys; sys.modules['werkzeug'] = None; from chime_mock.cli import main; main()"
+    finished = subprocess.run(
+        [sys.executable, "-c", hide, "server"], capture_output=True, text=True, timeout=60
+    )
+    assert finished.returncode == 1
+    assert finished.stderr == (
+        "chime_mock: the server needs werkzeug; install it with pip install werkzeug (or "
+        "pip install '.[server]' in a chime_mock checkout)\n"
+    )
