@@ -95,10 +95,11 @@ class ChimeMock:
         # and the protocol, backend and phonenumbers load once, at the first activation.
         from chime_mock.backend import Backend, state_file
         from chime_mock.interception import INTERCEPTOR
+        from chime_mock.protocol import catalog
 
         # Read before anything changes: a bad state file leaves the mock (and any outer one) as
         # it was.
-        loaded = None if self.state is None else state_file.load(self.state)
+        loaded = None if self.state is None else state_file.load(self.state, catalog.enum_values)
         with _ACTIVE.lock:
             if not _ACTIVE.stack:
                 _ACTIVE.environment.enter()

@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from chime_mock.backend import state_checks
 from chime_mock.backend.codec import CodecError, decode, encode
 from chime_mock.backend.records import PhoneNumber, PhoneNumberOrder, PhoneNumberSettings
+from chime_mock.backend.state_checks import Enums
 from chime_mock.backend.store import Backend, Scope
 from chime_mock.errors import StateFileError
 
@@ -175,8 +177,9 @@ def save(backend: Backend, path: str | os.PathLike[str], now: _dt.datetime) -> N
         raise
 
 
-def load(path: str | os.PathLike[str]) -> Backend:
-    """A new Backend holding the state of the file at `path`; StateFileError when it cannot."""
+def load(path: str | os.PathLike[str], enums: Enums) -> Backend:
+    """A new Backend holding the state of the file at `path`; StateFileError when it cannot.
+    `enums` gives the installed model's values of an enum shape (see state_checks)."""
     given = os.fspath(path)  # errors name the path as the user wrote it
     try:
         text = Path(path).read_text(encoding="utf-8")
@@ -191,7 +194,7 @@ def load(path: str | os.PathLike[str]) -> Backend:
         content = json.loads(text)
     except json.JSONDecodeError as error:
         raise StateFileError(given, f"it is not valid JSON ({error})") from error
-    return from_document(content, given)
+    return from_document(content, given, enums)
 
 
 def _upgrade_associations(state: dict[str, Any]) -> None:
@@ -222,7 +225,7 @@ def _association_of(entry: Any) -> Any:
     return {"name": entry.get("Name"), "value": entry.get("Value"), "associated": stamp}
 
 
-def from_document(content: Any, source: str | os.PathLike[str]) -> Backend:
+def from_document(content: Any, source: str | os.PathLike[str], enums: Enums) -> Backend:
     if not isinstance(content, dict) or content.get("format") != FORMAT:
         raise StateFileError(
             source, f'it is not a chime_mock state file (no "format": "{FORMAT}" at its top)'
@@ -251,6 +254,7 @@ def from_document(content: Any, source: str | os.PathLike[str]) -> Backend:
         for part in COLLECTIONS:
             if part.key in state:
                 part.load(backend, state[part.key])
+        state_checks.check(backend, state, enums)
     except CodecError as error:
         raise StateFileError(source, f"state.{error}") from error
     return backend
