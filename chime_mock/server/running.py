@@ -177,6 +177,12 @@ def serve(server: ChimeMockServer, out: TextIO = sys.stdout) -> None:
     try:
         print(f"chime-mock: serving Chime SDK Voice at {server.url}", file=out)
         print(f"chime-mock: serving Chime at {server.url}/chime", file=out)
+        # Both services sign as `chime`: a client aimed at the root with AWS_ENDPOINT_URL reaches
+        # legacy Chime only where the request tells them apart. The per-service variables
+        # always do.
+        print("chime-mock: point the AWS CLI and SDKs at each service with", file=out)
+        print(f"  export AWS_ENDPOINT_URL_CHIME_SDK_VOICE={server.url}", file=out)
+        print(f"  export AWS_ENDPOINT_URL_CHIME={server.url}/chime", file=out)
         print(f"chime-mock: dashboard at {server.url}/_chime_mock/", file=out, flush=True)
         listening.serve_forever()
     except (KeyboardInterrupt, _Stop):

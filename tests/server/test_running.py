@@ -43,7 +43,8 @@ def test_processing_delay_option_applies_to_new_orders() -> None:
         assert server.backend.processing_delay is None
 
 
-def _start_command(*command: str) -> tuple[subprocess.Popen[str], str]:
+def _start_command(*command: str) -> tuple[subprocess.Popen[str], str, str]:
+    """The running command, its URL, and what it printed up to the dashboard's line."""
     process = subprocess.Popen(
         [*command, "server", "--port", "0", "--quiet"],
         stdout=subprocess.PIPE,
@@ -56,12 +57,15 @@ def _start_command(*command: str) -> tuple[subprocess.Popen[str], str]:
     if found is None:
         process.kill()
         pytest.fail(f"no URL on the first line: {first!r}; stderr: {process.communicate()[1]}")
-    return process, found.group(0)
+    banner = [first]
+    while "dashboard at" not in banner[-1] and banner[-1]:
+        banner.append(process.stdout.readline())
+    return process, found.group(0), "".join(banner)
 
 
 @pytest.mark.parametrize("stop_with", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl-C"])
 def test_server_command_prints_its_url_and_stops_cleanly(stop_with: signal.Signals) -> None:
-    process, url = _start_command(sys.executable, "-m", "chime_mock")
+    process, url, banner = _start_command(sys.executable, "-m", "chime_mock")
     try:
         assert send(url, "GET", "/_chime_mock/state").status == 200
     finally:
@@ -69,13 +73,17 @@ def test_server_command_prints_its_url_and_stops_cleanly(stop_with: signal.Signa
         out, err = process.communicate(timeout=30)
     assert (process.returncode, err) == (0, "")
     assert out.rstrip().endswith("chime-mock: stopped")
+    # A client aimed at the root with AWS_ENDPOINT_URL may reach the wrong service where the
+    # request cannot tell them apart: the per-service variables always reach the right one.
+    assert f"export AWS_ENDPOINT_URL_CHIME_SDK_VOICE={url}\n" in banner
+    assert f"export AWS_ENDPOINT_URL_CHIME={url}/chime\n" in banner
 
 
 def test_console_script_serves_too() -> None:
     script = Path(sys.executable).with_name("chime-mock")
     if not script.exists():
         pytest.skip(f"chime-mock is not installed next to {sys.executable}")
-    process, url = _start_command(str(script))
+    process, url, _ = _start_command(str(script))
     try:
         assert send(url, "GET", "/_chime_mock/state").status == 200
     finally:
