@@ -467,14 +467,18 @@ def mock_chime(target: Any = None, /, **options: Unpack[Options]) -> Any:
 
     Args:
         target: a function, coroutine function or class to run mocked (the bare decorator form).
-        processing_delay: how long new orders stay Processing on the mock's clock: seconds or a
-            timedelta, at most 100 years; None keeps them Processing until
-            `handle.complete_order()`.
-        phone_number_limit: each account's inventory quota, 25 unless given; None for no limit.
-        journal_limit: how many of the newest calls `handle.calls` keeps, 10,000 unless given;
-            None keeps every call.
-        state: a JSON file written by `handle.save_state` to start from (see docs/tools.md);
-            `chime_mock.StateFileError` when it cannot be loaded, and then nothing changes.
+
+    Keyword Args:
+        processing_delay (float | datetime.timedelta | None): how long new orders stay
+            Processing on the mock's clock: seconds or a timedelta, at most 100 years; None
+            keeps them Processing until `handle.complete_order()`.
+        phone_number_limit (int | None): each account's inventory quota, 25 unless given; None
+            for no limit.
+        journal_limit (int | None): how many of the newest calls `handle.calls` keeps, 10,000
+            unless given; None keeps every call.
+        state (str | os.PathLike[str] | None): a JSON file written by `handle.save_state` to
+            start from (see docs/tools.md); `chime_mock.StateFileError` when it cannot be
+            loaded, and then nothing changes.
 
     Raises:
         TypeError: an option that does not exist (the message names the closest) or a value of
