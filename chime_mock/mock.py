@@ -74,11 +74,11 @@ class ChimeMock:
 
     def __init__(self, **options: Unpack[Options]) -> None:
         # Checked now, where the mistake is made, not at the first start.
-        self.settings = checked_settings(options, also=[STATE])
+        self._settings = checked_settings(options, also=[STATE])
         self.state = check_state(options.get(STATE))
 
     def __repr__(self) -> str:
-        shown = {name: as_json(value) for name, value in self.settings.items()}
+        shown = {name: as_json(value) for name, value in self._settings.items()}
         if self.state is not None:
             shown[STATE] = os.fspath(self.state)
         given = ", ".join(f"{name}={value!r}" for name, value in shown.items())
@@ -132,7 +132,7 @@ class ChimeMock:
 
     def _apply_options(self) -> None:
         backend = self._backend()
-        for name, value in self.settings.items():
+        for name, value in self._settings.items():
             setattr(backend, name, value)
 
     @property
