@@ -13,6 +13,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from botocore import xform_name
+
 from chime_mock import clock
 from chime_mock.backend import Backend, Scope
 from chime_mock.defaults import DEFAULT_ACCOUNT, DEFAULT_REGION
@@ -65,11 +67,15 @@ def _credential_scope(service: str, credential: str) -> tuple[Scope, str]:
 
 
 def not_mocked(service: str, operation: str) -> ServiceError:
-    """The answer to an operation the model has but no handler serves (501, named as such)."""
+    """The answer to an operation the model has but no handler serves (501, named as such),
+    with the way out: a botocore Stubber answers what the fake does not."""
     return ServiceError(
         "NotImplemented",
-        f"chime_mock: {operation} of {service} is not mocked yet, so it was not sent anywhere. "
-        "Mocked operations: " + ", ".join(sorted(HANDLERS[service])),
+        f"chime_mock: {operation} of {service} is not mocked yet, so it was not sent anywhere "
+        f"(chime_mock mocks {len(HANDLERS[service])} {service} operations: see "
+        "docs/operations.md). To answer it in a test, put a botocore Stubber on this client: "
+        f'stubber.add_response("{xform_name(operation)}", ...) answers this call, and '
+        "chime_mock the others.",
         status=501,
     )
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from chime_mock.suggestions import closest_names
+
 ANY_OPERATION = "*"
 
 
@@ -29,7 +31,10 @@ class Fault:
 
 def checked_fault(operation: str, code: str, times: int, message: str | None) -> Fault:
     """A fault for `inject_error`, its names checked against the installed models; ValueError
-    (prefixed `chime_mock:`, listing the valid names) for anything that could never answer."""
+    (prefixed `chime_mock:`, naming the closest valid names) for anything that could never
+    answer. `operation` is an API name (CreatePhoneNumberOrder) or boto3's method name
+    (create_phone_number_order)."""
+    operation = _api_name(operation)
     _check_operation_error(operation, code)
     if isinstance(times, bool) or not isinstance(times, int) or times < 1:
         raise ValueError(
@@ -40,21 +45,36 @@ def checked_fault(operation: str, code: str, times: int, message: str | None) ->
     return Fault(operation, code, times, message)
 
 
+def _api_name(operation: str) -> str:
+    """The model's name of an operation given by its API name or boto3's method name; ValueError
+    naming the closest few when it is neither."""
+    # Imported here: the backend imports this module and stays free of botocore.
+    from chime_mock.protocol import catalog
+
+    if operation == ANY_OPERATION or operation in catalog.operation_errors():
+        return operation
+    methods = catalog.method_names()
+    if operation in methods:
+        return methods[operation]
+    # Suggest in the form the user wrote: boto3's method names, or the API's.
+    known = methods if operation.islower() else catalog.operation_errors()
+    closest = closest_names(operation, known)
+    hint = f"did you mean {' or '.join(map(repr, closest))}? " if closest else ""
+    raise ValueError(
+        f"chime_mock: {operation!r} is not an operation of chime or chime-sdk-voice; {hint}"
+        "Give its API name (CreatePhoneNumberOrder), its boto3 method name "
+        '(create_phone_number_order), or "*" for any operation'
+    )
+
+
 def _check_operation_error(operation: str, code: str) -> None:
     """Raise ValueError unless `operation` (ANY_OPERATION: any) may answer the error `code`."""
     # Imported here: the backend imports this module and stays free of botocore.
     from chime_mock.protocol import catalog
 
     errors = catalog.operation_errors()
-    if operation == ANY_OPERATION:
-        valid = frozenset().union(*errors.values())
-    elif operation in errors:
-        valid = errors[operation]
-    else:
-        raise ValueError(
-            f'chime_mock: {operation!r} is not an operation of chime or chime-sdk-voice; use "*" '
-            f"for any, or one of: {', '.join(sorted(errors))}"
-        )
+    everything = operation == ANY_OPERATION
+    valid = frozenset().union(*errors.values()) if everything else errors[operation]
     if code not in valid:
         which = "any operation" if operation == ANY_OPERATION else operation
         raise ValueError(

@@ -11,22 +11,19 @@ import inspect
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-from chime_mock import clock, options
-from chime_mock.defaults import (
-    CHIME,
-    CHIME_SDK_VOICE,
-    DEFAULT_ACCOUNT,
-    DEFAULT_JOURNAL_LIMIT,
-    DEFAULT_PHONE_NUMBER_LIMIT,
-    DEFAULT_REGION,
-)
+from chime_mock import clock
+from chime_mock.defaults import CHIME, CHIME_SDK_VOICE, DEFAULT_ACCOUNT, DEFAULT_REGION
 from chime_mock.environment import FakeEnvironment
+from chime_mock.options import STATE, Options, as_json, checked_settings
+from chime_mock.options import state as check_state
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
     from chime_mock.backend import Backend
     from chime_mock.backend.records import PhoneNumberOrder
     from chime_mock.controls.voice_analytics import VoiceAnalyticsControls
@@ -83,20 +80,17 @@ class ChimeMock:
         ```
     """
 
-    def __init__(
-        self,
-        *,
-        processing_delay: float | _dt.timedelta | None = 0.0,
-        phone_number_limit: int | None = DEFAULT_PHONE_NUMBER_LIMIT,
-        journal_limit: int | None = DEFAULT_JOURNAL_LIMIT,
-        quotas: Mapping[str, int | None] | None = None,
-        state: StatePath | None = None,
-    ) -> None:
-        self.processing_delay = options.processing_delay(processing_delay)
-        self.phone_number_limit = options.phone_number_limit(phone_number_limit)
-        self.journal_limit = options.journal_limit(journal_limit)
-        self.quotas = options.quotas(quotas)
-        self.state = state
+    def __init__(self, **options: Unpack[Options]) -> None:
+        # Checked now, where the mistake is made, not at the first start.
+        self._settings = checked_settings(options, also=[STATE])
+        self.state = check_state(options.get(STATE))
+
+    def __repr__(self) -> str:
+        shown = {name: as_json(value) for name, value in self._settings.items()}
+        if self.state is not None:
+            shown[STATE] = os.fspath(self.state)
+        given = ", ".join(f"{name}={value!r}" for name, value in shown.items())
+        return f"<ChimeMock {'active' if self.active else 'inactive'} {given}>"
 
     # -- activation ---------------------------------------------------------------------------
 
@@ -109,6 +103,7 @@ class ChimeMock:
         # and the protocol, backend and phonenumbers load once, at the first activation.
         from chime_mock.backend import Backend
         from chime_mock.interception import INTERCEPTOR
+        from chime_mock.protocol import catalog
 
         # Read before anything changes: a bad state file leaves the mock (and any outer one) as
         # it was.
@@ -116,7 +111,7 @@ class ChimeMock:
         if self.state is not None:
             from chime_mock.backend import state_file
 
-            loaded = state_file.load(self.state)
+            loaded = state_file.load(self.state, catalog.enum_values)
         with _ACTIVE.lock:
             if not _ACTIVE.stack:
                 _ACTIVE.environment.enter()
@@ -148,13 +143,9 @@ class ChimeMock:
             _ACTIVE.backend = None
 
     def _apply_options(self) -> None:
-        from chime_mock.backend.quotas import Quotas
-
         backend = self._backend()
-        backend.processing_delay = self.processing_delay
-        backend.phone_number_limit = self.phone_number_limit
-        backend.journal_limit = self.journal_limit
-        backend.quotas = Quotas(self.quotas)
+        for name, value in self._settings.items():
+            setattr(backend, name, value)
 
     @property
     def active(self) -> bool:
@@ -493,26 +484,10 @@ def mock_chime(target: T, /) -> T: ...
 
 
 @overload
-def mock_chime(
-    *,
-    processing_delay: float | _dt.timedelta | None = 0.0,
-    phone_number_limit: int | None = DEFAULT_PHONE_NUMBER_LIMIT,
-    journal_limit: int | None = DEFAULT_JOURNAL_LIMIT,
-    quotas: Mapping[str, int | None] | None = None,
-    state: StatePath | None = None,
-) -> ChimeMock: ...
+def mock_chime(**options: Unpack[Options]) -> ChimeMock: ...
 
 
-def mock_chime(
-    target: Any = None,
-    /,
-    *,
-    processing_delay: float | _dt.timedelta | None = 0.0,
-    phone_number_limit: int | None = DEFAULT_PHONE_NUMBER_LIMIT,
-    journal_limit: int | None = DEFAULT_JOURNAL_LIMIT,
-    quotas: Mapping[str, int | None] | None = None,
-    state: StatePath | None = None,
-) -> Any:
+def mock_chime(target: Any = None, /, **options: Unpack[Options]) -> Any:
     """Mock Amazon Chime and Chime SDK Voice for boto3 clients.
 
     Use it bare (`@mock_chime`), with options (`@mock_chime(processing_delay=5)`), as a context
@@ -520,15 +495,23 @@ def mock_chime(
 
     Args:
         target: a function, coroutine function or class to run mocked (the bare decorator form).
-        processing_delay: how long new orders stay Processing on the mock's clock: seconds or a
-            timedelta; None keeps them Processing until `handle.complete_order()`.
-        phone_number_limit: each account's inventory quota, 25 unless given; None for no limit.
-        journal_limit: how many of the newest calls `handle.calls` keeps, 10,000 unless given;
-            None keeps every call.
-        quotas: service quotas to change from AWS's defaults, by name, e.g.
-            `{"voice_connectors": 10}` (None for no limit); see docs/voice-connectors.md.
-        state: a JSON file written by `handle.save_state` to start from (see docs/tools.md);
-            `chime_mock.StateFileError` when it cannot be loaded, and then nothing changes.
+
+    Keyword Args:
+        processing_delay (float | datetime.timedelta | None): how long new orders stay
+            Processing on the mock's clock: seconds or a timedelta, at most 100 years; None
+            keeps them Processing until `handle.complete_order()`.
+        phone_number_limit (int | None): each account's inventory quota, 25 unless given; None
+            for no limit.
+        journal_limit (int | None): how many of the newest calls `handle.calls` keeps, 10,000
+            unless given; None keeps every call.
+        state (str | os.PathLike[str] | None): a JSON file written by `handle.save_state` to
+            start from (see docs/tools.md); `chime_mock.StateFileError` when it cannot be
+            loaded, and then nothing changes.
+
+    Raises:
+        TypeError: an option that does not exist (the message names the closest) or a value of
+            the wrong type; checked here, when the mock is made.
+        ValueError: a value out of the option's range.
 
     Example:
         ```python
@@ -546,11 +529,5 @@ def mock_chime(
         assert count_orders() == 0
         ```
     """
-    mock = ChimeMock(
-        processing_delay=processing_delay,
-        phone_number_limit=phone_number_limit,
-        journal_limit=journal_limit,
-        quotas=quotas,
-        state=state,
-    )
+    mock = ChimeMock(**options)
     return mock if target is None else mock(target)

@@ -14,6 +14,7 @@ import boto3
 import botocore.config
 import botocore.exceptions
 import pytest
+from botocore.stub import Stubber
 
 from chime_mock import ChimeMock, mock_chime
 from tests.conftest import order_numbers
@@ -268,6 +269,23 @@ def test_an_unmocked_operation_never_leaves_and_says_so(voice: Any) -> None:
     assert error["Code"] == "NotImplemented"
     assert "ListSipMediaApplications" in error["Message"]
     assert "not mocked yet" in error["Message"]
+
+
+def test_the_unmocked_answer_points_at_the_stubber_and_the_list_not_every_name(voice: Any) -> None:
+    with pytest.raises(botocore.exceptions.ClientError) as caught:
+        voice.list_sip_media_applications()
+    message = caught.value.response["Error"]["Message"]
+    assert 'Stubber on this client: stubber.add_response("list_sip_media_applications"' in message
+    assert "docs/operations.md" in message
+    assert "GetPhoneNumberOrder" not in message
+    assert len(message) < 400
+
+
+def test_a_stubber_answers_what_the_mock_does_not(voice: Any) -> None:
+    with Stubber(voice) as stubber:
+        stubber.add_response("list_sip_media_applications", {"SipMediaApplications": []}, {})
+        assert voice.list_sip_media_applications()["SipMediaApplications"] == []
+    assert voice.list_phone_number_orders()["PhoneNumberOrders"] == []
 
 
 def test_fake_credentials_are_set_and_restored_exactly(monkeypatch: pytest.MonkeyPatch) -> None:

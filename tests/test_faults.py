@@ -194,9 +194,28 @@ def test_reset_drops_pending_faults(handle: ChimeMock, voice: Any) -> None:
     assert voice.list_phone_number_orders()["PhoneNumberOrders"] == []
 
 
-def test_an_unknown_operation_is_refused_naming_the_valid_ones(handle: ChimeMock) -> None:
-    with pytest.raises(ValueError, match=r"'CreateOrder' is not an operation.*GetPhoneNumber,"):
-        handle.inject_error("CreateOrder", "ServiceFailureException")
+def test_an_unknown_operation_is_refused_naming_the_closest_few(handle: ChimeMock) -> None:
+    with pytest.raises(ValueError) as raised:
+        handle.inject_error("CreatePhoneNumberOrdr", "ServiceFailureException")
+    message = str(raised.value)
+    assert message.startswith(
+        "chime_mock: 'CreatePhoneNumberOrdr' is not an operation of chime or chime-sdk-voice; "
+        "did you mean 'CreatePhoneNumberOrder'"
+    )
+    assert len(message) < 400, "the closest few, not the whole catalogue"
+
+
+def test_boto3_method_names_are_taken_as_well_as_api_names(handle: ChimeMock, voice: Any) -> None:
+    handle.inject_error("create_phone_number_order", "ForbiddenException")
+    with pytest.raises(voice.exceptions.ForbiddenException):
+        voice.create_phone_number_order(
+            ProductType="VoiceConnector", E164PhoneNumbers=["+12065550100"]
+        )
+
+
+def test_a_misspelled_method_name_is_answered_with_method_names(handle: ChimeMock) -> None:
+    with pytest.raises(ValueError, match=r"did you mean 'create_phone_number_order'"):
+        handle.inject_error("create_phone_numbr_order", "ServiceFailureException")
 
 
 def test_an_unknown_error_code_is_refused_naming_the_valid_ones(handle: ChimeMock) -> None:

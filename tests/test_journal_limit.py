@@ -90,7 +90,7 @@ def test_no_call_is_dropped_under_the_limit(handle: ChimeMock, voice: Any) -> No
 
 
 def test_the_default_limit_is_ten_thousand_calls(handle: ChimeMock) -> None:
-    assert handle.journal_limit == 10_000
+    assert "journal_limit=10000" in repr(handle)
     assert handle._backend().journal_limit == 10_000
 
 

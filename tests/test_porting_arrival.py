@@ -323,7 +323,7 @@ def test_the_server_state_lists_numbers_not_yet_ported_in_apart_with_when_they_a
     assert inventory["PhoneNumbers"] == []
     [arriving] = inventory["ArrivingPhoneNumbers"]
     assert (arriving["E164PhoneNumber"], arriving["Status"]) == (PORTED, "PortinInProgress")
-    assert arriving["AppearsAt"] == "2026-04-19T14:00:00Z"
+    assert arriving["AppearsAt"] == "2026-04-19T14:00:00.000Z"
 
 
 def test_the_dashboard_shows_numbers_not_yet_ported_in_in_their_own_table() -> None:

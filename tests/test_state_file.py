@@ -297,7 +297,7 @@ def _corrupt(document: dict[str, Any]) -> None:
 CORRUPTIONS = {
     "not JSON": (lambda path: path.write_text("{not json"), "is not valid JSON"),
     "not a state file": (lambda path: path.write_text("[1, 2]"), "not a chime_mock state file"),
-    "missing": (lambda path: path.unlink(), "cannot be read"),
+    "missing": (lambda path: path.unlink(), "there is no such file"),
 }
 
 
@@ -347,7 +347,62 @@ EDITS = {
         lambda d: d["state"]["pending_orders"].append("0000"),
         "order 0000 is in no inventory",
     ),
+    # Values that decode by type but that the service would choke on or serve as they are.
+    "an association timestamp that is not ISO 8601": (
+        lambda d: _first_number(d)["associations"][0].update(associated="last Tuesday"),
+        r"state\.inventories\[0\]\.numbers\[0\]\.associations\[0\]\.associated: expected an "
+        "ISO 8601 timestamp",
+    ),
+    "an association of unknown fields": (
+        lambda d: _first_number(d).update(associations=[{"Bogus": 1}]),
+        r"numbers\[0\]\.associations\[0\]: unknown field 'Bogus'",
+    ),
+    "an association name the service does not have": (
+        lambda d: _first_number(d)["associations"][0].update(name="UserId"),
+        r"associations\[0\]\.name: 'UserId' is not a PhoneNumberAssociationName of "
+        "chime-sdk-voice; use one of SipRuleId, VoiceConnectorGroupId, VoiceConnectorId",
+    ),
+    "a number status the model does not have": (
+        lambda d: _first_number(d).update(status="Active"),
+        r"numbers\[0\]\.status: 'Active' is not a PhoneNumberStatus of chime-sdk-voice",
+    ),
+    "a product type of the other service": (
+        lambda d: d["state"]["inventories"][0]["orders"][0].update(product_type="BusinessCalling"),
+        r"orders\[0\]\.product_type: 'BusinessCalling' is not a PhoneNumberProductType",
+    ),
+    "an ordered number status the model does not have": (
+        lambda d: d["state"]["inventories"][0]["orders"][0]["ordered"][0].update(status="Done"),
+        r"orders\[0\]\.ordered\[0\]\.status: 'Done' is not an? OrderedPhoneNumberStatus",
+    ),
+    "a number that is not E.164": (
+        lambda d: _first_number(d).update(e164="2065550100"),
+        r"numbers\[0\]\.e164: '2065550100' is not a phone number in E\.164 form",
+    ),
+    "a phone number ID of another number": (
+        lambda d: _first_number(d).update(phone_number_id="%2B12065550199"),
+        r"numbers\[0\]\.phone_number_id: '%2B12065550199' is not the ID of \+12065550100",
+    ),
+    "a number of an order nowhere": (
+        lambda d: _first_number(d).update(order_id="0000"),
+        r"numbers\[0\]\.order_id: order 0000 is not in its scope",
+    ),
+    "a number twice": (
+        lambda d: d["state"]["inventories"][0]["numbers"].append(_first_number(d)),
+        r"inventories\[0\]: a number appears twice",
+    ),
+    "a completed order still waiting": (
+        lambda d: d["state"]["pending_orders"].append(
+            d["state"]["inventories"][0]["orders"][0]["order_id"]
+        ),
+        r"pending_orders\[\d\]: order .* is Partial, not waiting",
+    ),
 }
+
+
+def _first_number(document: dict[str, Any]) -> dict[str, Any]:
+    number: dict[str, Any] = document["state"]["inventories"][0]["numbers"][0]
+    assert number["associations"], "the first number is the one with an association"
+    return number
 
 
 @pytest.mark.parametrize("case", sorted(EDITS))
@@ -388,3 +443,13 @@ def test_a_refused_file_leaves_the_outer_mock_as_it_was(
             mock_chime(state=path).start()
         assert _snapshot(_backend()) == before
         assert len(handle.calls) == 1
+
+
+def test_saving_into_a_missing_directory_names_the_path_given(tmp_path: Path) -> None:
+    path = tmp_path / "no" / "such" / "x.json"
+    with mock_chime() as handle, pytest.raises(FileNotFoundError) as raised:
+        handle.save_state(path)
+    message = str(raised.value)
+    assert message.startswith(f"chime_mock: cannot write the state file {path}: ")
+    assert f"the directory {path.parent} must exist" in message
+    assert ".x.json." not in message  # not the temporary file

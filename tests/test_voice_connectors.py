@@ -73,7 +73,7 @@ def test_quotas_can_be_raised_as_aws_raises_them() -> None:
 
 
 def test_an_unknown_quota_name_is_refused_with_the_closest_one() -> None:
-    with pytest.raises(ValueError, match="did you mean voice_connectors"):
+    with pytest.raises(ValueError, match="did you mean 'voice_connectors'"):
         mock_chime(quotas={"voice_connector": 5})
 
 

@@ -30,7 +30,8 @@ class Quotas:
     """The quotas in force: the defaults, with the ones a test set."""
 
     def __init__(self, overrides: Mapping[str, int | None] | None = None) -> None:
-        self.limits: dict[str, int | None] = {**DEFAULT_QUOTAS, **(overrides or {})}
+        self.overrides: dict[str, int | None] = dict(overrides or {})
+        self.limits: dict[str, int | None] = {**DEFAULT_QUOTAS, **self.overrides}
 
     def check(
         self,

@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from chime_mock.backend import state_checks
 from chime_mock.backend.codec import CodecError, decode, encode
 from chime_mock.backend.families import FAMILIES
 from chime_mock.backend.records import PhoneNumber, PhoneNumberOrder, PhoneNumberSettings
+from chime_mock.backend.state_checks import Enums
 from chime_mock.backend.store import Backend, Scope
 from chime_mock.errors import StateFileError
 
@@ -181,7 +183,13 @@ def save(backend: Backend, path: str | os.PathLike[str], now: _dt.datetime) -> N
     """Write the state file; the caller holds `backend.lock`. Written whole or not at all."""
     target = Path(path)
     text = _layout(document(backend, now), 0) + "\n"
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    except OSError as error:  # it names the temporary file: name the path the user gave
+        raise type(error)(
+            f"chime_mock: cannot write the state file {os.fspath(path)}: {error.strerror} "
+            f"(the directory {target.parent} must exist and be writable)"
+        ) from error
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
@@ -248,18 +256,24 @@ def _holds_records(value: Any) -> bool:
     )
 
 
-def load(path: str | os.PathLike[str]) -> Backend:
-    """A new Backend holding the state of the file at `path`; StateFileError when it cannot."""
-    source = Path(path)
+def load(path: str | os.PathLike[str], enums: Enums) -> Backend:
+    """A new Backend holding the state of the file at `path`; StateFileError when it cannot.
+    `enums` gives the installed model's values of an enum shape (see state_checks)."""
+    given = os.fspath(path)  # errors name the path as the user wrote it
     try:
-        text = source.read_text(encoding="utf-8")
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError as error:
+        raise StateFileError(
+            given,
+            f"there is no such file (from {os.getcwd()}); write one with handle.save_state(path)",
+        ) from error
     except (OSError, UnicodeDecodeError) as error:
-        raise StateFileError(source, f"it cannot be read ({error})") from error
+        raise StateFileError(given, f"it cannot be read ({error})") from error
     try:
         content = json.loads(text)
     except json.JSONDecodeError as error:
-        raise StateFileError(source, f"it is not valid JSON ({error})") from error
-    return from_document(content, source)
+        raise StateFileError(given, f"it is not valid JSON ({error})") from error
+    return from_document(content, given, enums)
 
 
 def _upgrade_associations(state: dict[str, Any]) -> None:
@@ -290,7 +304,7 @@ def _association_of(entry: Any) -> Any:
     return {"name": entry.get("Name"), "value": entry.get("Value"), "associated": stamp}
 
 
-def from_document(content: Any, source: Path) -> Backend:
+def from_document(content: Any, source: str | os.PathLike[str], enums: Enums) -> Backend:
     if not isinstance(content, dict) or content.get("format") != FORMAT:
         raise StateFileError(
             source, f'it is not a chime_mock state file (no "format": "{FORMAT}" at its top)'
@@ -319,6 +333,7 @@ def from_document(content: Any, source: Path) -> Backend:
         for part in COLLECTIONS:
             if part.key in state:
                 part.load(backend, state[part.key])
+        state_checks.check(backend, state, enums)
     except CodecError as error:
         raise StateFileError(source, f"state.{error}") from error
     return backend

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 
+from botocore import xform_name
+
 from chime_mock.protocol.models import MOCKED_SERVICES, service_model
 
 
@@ -30,3 +32,18 @@ def declares_error(service: str, operation: str, code: str) -> bool:
     if operation not in model.operation_names:
         return False
     return any(shape.name == code for shape in model.operation_model(operation).error_shapes)
+
+
+@functools.cache
+def method_names() -> dict[str, str]:
+    """boto3's method name of every operation of the mocked services -> the operation's name."""
+    return {xform_name(name): name for name in operation_errors()}
+
+
+@functools.cache
+def enum_values(service: str, shape: str) -> frozenset[str] | None:
+    """The values the enum `shape` of `service`'s installed model allows; None: no such shape."""
+    model = service_model(service)
+    if shape not in model.shape_names:
+        return None
+    return frozenset(model.shape_for(shape).enum)

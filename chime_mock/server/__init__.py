@@ -16,7 +16,7 @@ with running_server() as server:
     assert voice.list_phone_number_orders()["PhoneNumberOrders"] == []
 ```
 
-Needs werkzeug: `pip install 'chime-mock[server]'`.
+Needs werkzeug: `pip install '.[server]'` in a chime_mock checkout (or `pip install werkzeug`).
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ try:
     import werkzeug  # noqa: F401
 except ImportError as error:  # pragma: no cover - depends on the install
     raise ImportError(
-        "chime_mock: the server needs werkzeug; install it with pip install 'chime-mock[server]'"
+        "chime_mock: the server needs werkzeug; install it with pip install werkzeug (or "
+        "pip install '.[server]' in a chime_mock checkout)"
     ) from error
 
 from chime_mock.server.app import ChimeMockApp

@@ -1,6 +1,6 @@
 """The WSGI application: an HTTP request in, the one request flow of `dispatch`, a response out.
 
-The server adds only what HTTP itself needs: choosing the service by path prefix or Host, a cap
+The server adds only what HTTP itself needs: choosing the service (server/routing.py), a cap
 on the body size, and the control endpoints under `/_chime_mock/`. Everything the services
 answer comes from `chime_mock.dispatch.dispatch`, the same code the in-process mock runs.
 """
@@ -91,7 +91,15 @@ class ChimeMockApp:
         path = _wire_path(request)
         is_control = control.is_control(request.path)
         service, service_path = (
-            (CHIME_SDK_VOICE, path) if is_control else target(request.host, path)
+            (CHIME_SDK_VOICE, path)
+            if is_control
+            else target(
+                request.host,
+                path,
+                method=request.method,
+                query=request.query_string.decode("latin-1"),
+                user_agent=request.headers.get("User-Agent", ""),
+            )
         )
         try:
             body = _read_body(request.stream, request.content_length, self.max_body_bytes)

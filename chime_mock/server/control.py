@@ -24,11 +24,13 @@ from chime_mock.backend.store import OrderNotProcessing, UnknownOrder
 from chime_mock.defaults import CHIME_SDK_VOICE
 from chime_mock.errors import ServiceError, bad_request, not_found
 from chime_mock.faults import checked_fault
+from chime_mock.options import SETTINGS
 from chime_mock.protocol.http import HttpResponse
 from chime_mock.protocol.models import service_model
 from chime_mock.protocol.serialization import serialize_error
 from chime_mock.server.dashboard import render
 from chime_mock.server.snapshot import order_document, snapshot
+from chime_mock.suggestions import unknown
 
 PREFIX = "/_chime_mock"
 
@@ -141,13 +143,8 @@ def reset(request: ControlRequest) -> HttpResponse:
 
 
 def _settings(backend: Backend) -> HttpResponse:
-    delay = backend.processing_delay
     return json_answer(
-        {
-            "ProcessingDelay": None if delay is None else delay.total_seconds(),
-            "PhoneNumberLimit": backend.phone_number_limit,
-            "JournalLimit": backend.journal_limit,
-        }
+        {setting.key: options.as_json(getattr(backend, setting.name)) for setting in SETTINGS}
     )
 
 
@@ -157,27 +154,19 @@ def config(request: ControlRequest) -> HttpResponse:
         return _settings(request.backend)
 
 
-# Each setting: its key in the document, how it is checked, and the Backend attribute it sets.
-_SETTINGS: tuple[tuple[str, Callable[[Any], Any], str], ...] = (
-    ("ProcessingDelay", options.processing_delay, "processing_delay"),
-    ("PhoneNumberLimit", options.phone_number_limit, "phone_number_limit"),
-    ("JournalLimit", options.journal_limit, "journal_limit"),
-)
-
-
 @control("/config", methods=["POST"])
 def configure(request: ControlRequest) -> HttpResponse:
-    """`{"ProcessingDelay": seconds}` (null: orders stay Processing until completed),
-    `{"PhoneNumberLimit": n}` (null: no limit) and `{"JournalLimit": n}` (null: keep every call),
-    each optional."""
+    """Each option of the fake under its key (`{"ProcessingDelay": seconds}`, null: orders stay
+    Processing until completed; `{"PhoneNumberLimit": n}`, null: no limit; `{"JournalLimit": n}`,
+    null: keep every call), each optional."""
     backend = request.backend
     document = request.document()
+    keys = {setting.key: setting for setting in SETTINGS}
     try:  # check all before changing any: a rejected request changes nothing
-        changes = {
-            attribute: check(document[key])
-            for key, check, attribute in _SETTINGS
-            if key in document
-        }
+        for key in document:
+            if key not in keys:
+                raise ValueError(unknown("setting", key, keys))
+        changes = {keys[key].name: keys[key].check(value) for key, value in document.items()}
     except (TypeError, ValueError) as error:
         raise bad_request(str(error)) from error
     with backend.lock:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import signal
 import socket
 import sys
@@ -10,7 +9,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType, TracebackType
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from werkzeug.serving import (
     BaseWSGIServer,
@@ -19,10 +18,12 @@ from werkzeug.serving import (
     select_address_family,
 )
 
-from chime_mock import options
 from chime_mock.backend import Backend
-from chime_mock.defaults import DEFAULT_JOURNAL_LIMIT, DEFAULT_PHONE_NUMBER_LIMIT
+from chime_mock.options import Settings, checked_settings
 from chime_mock.server.app import MAX_BODY_BYTES, ChimeMockApp
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 
 class _QuietRequestHandler(WSGIRequestHandler):
@@ -62,17 +63,13 @@ class ChimeMockServer:
         host: str = "127.0.0.1",
         port: int = 0,
         *,
-        processing_delay: float | _dt.timedelta | None = 0.0,
-        phone_number_limit: int | None = DEFAULT_PHONE_NUMBER_LIMIT,
-        journal_limit: int | None = DEFAULT_JOURNAL_LIMIT,
         max_body_bytes: int = MAX_BODY_BYTES,
         log_requests: bool = False,
+        **settings: Unpack[Settings],
     ) -> None:
-        self.backend = Backend(
-            options.processing_delay(processing_delay),
-            options.phone_number_limit(phone_number_limit),
-            options.journal_limit(journal_limit),
-        )
+        self.backend = Backend()
+        for name, value in checked_settings(settings).items():
+            setattr(self.backend, name, value)
         self.app = ChimeMockApp(self.backend, max_body_bytes=max_body_bytes)
         self._address = (host, port)
         self._handler = WSGIRequestHandler if log_requests else _QuietRequestHandler
@@ -180,6 +177,12 @@ def serve(server: ChimeMockServer, out: TextIO = sys.stdout) -> None:
     try:
         print(f"chime-mock: serving Chime SDK Voice at {server.url}", file=out)
         print(f"chime-mock: serving Chime at {server.url}/chime", file=out)
+        # Both services sign as `chime`: a client aimed at the root with AWS_ENDPOINT_URL reaches
+        # legacy Chime only where the request tells them apart. The per-service variables
+        # always do.
+        print("chime-mock: point the AWS CLI and SDKs at each service with", file=out)
+        print(f"  export AWS_ENDPOINT_URL_CHIME_SDK_VOICE={server.url}", file=out)
+        print(f"  export AWS_ENDPOINT_URL_CHIME={server.url}/chime", file=out)
         print(f"chime-mock: dashboard at {server.url}/_chime_mock/", file=out, flush=True)
         listening.serve_forever()
     except (KeyboardInterrupt, _Stop):

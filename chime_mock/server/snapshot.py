@@ -11,12 +11,14 @@ from chime_mock.backend import Backend
 from chime_mock.backend.records import PhoneNumberOrder
 from chime_mock.backend.store import Inventory
 from chime_mock.operations.views import VIEWS, number_view, order_view
+from chime_mock.protocol.serialization import _iso8601 as api_timestamp
 
 
 def _plain(value: Any) -> Any:
-    """JSON-ready: timestamps as ISO 8601 UTC text, absent members dropped."""
+    """JSON-ready: timestamps as the API writes them (ISO 8601 UTC, milliseconds), absent
+    members dropped."""
     if isinstance(value, _dt.datetime):
-        return value.astimezone(_dt.timezone.utc).isoformat().replace("+00:00", "Z")
+        return api_timestamp(value)
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items() if item is not None}
     if isinstance(value, list):

@@ -30,8 +30,8 @@ def module_server() -> Iterator[ChimeMockServer]:
 
 
 @pytest.fixture
-def aws(aws_executable: Path, module_server: ChimeMockServer, tmp_path: Path) -> Aws:
-    """`aws("chime-sdk-voice", "get-phone-number", ...)` against the server, with fake keys."""
+def environment(tmp_path: Path) -> dict[str, str]:
+    """The AWS CLI's environment: fake keys, and nothing of this machine's AWS set-up."""
     environment = {
         name: value
         for name, value in os.environ.items()
@@ -46,6 +46,12 @@ def aws(aws_executable: Path, module_server: ChimeMockServer, tmp_path: Path) ->
         AWS_SHARED_CREDENTIALS_FILE=str(tmp_path / "no-credentials"),
         AWS_MAX_ATTEMPTS="1",
     )
+    return environment
+
+
+@pytest.fixture
+def aws(aws_executable: Path, module_server: ChimeMockServer, environment: dict[str, str]) -> Aws:
+    """`aws("chime-sdk-voice", "get-phone-number", ...)` against the server, with fake keys."""
 
     def run(service: str, *arguments: str) -> subprocess.CompletedProcess[str]:
         endpoint = module_server.url + ("/chime" if service == "chime" else "")
@@ -143,3 +149,55 @@ def test_aws_cli_reaches_legacy_chime_under_the_chime_path(
     listed = answer(aws("chime", "list-phone-number-orders"))["PhoneNumberOrders"]
     assert [o["PhoneNumberOrderId"] for o in listed] == [created["PhoneNumberOrderId"]]
     assert "OrderType" not in created  # legacy Chime's model has no such member
+
+
+def _aws_with(
+    aws_executable: Path, environment: dict[str, str], *arguments: str
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(aws_executable), *arguments, "--output", "json"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_aws_cli_aimed_at_the_root_reaches_legacy_chime_by_a_path_only_it_has(
+    aws_executable: Path, module_server: ChimeMockServer, environment: dict[str, str]
+) -> None:
+    at_root = {**environment, "AWS_ENDPOINT_URL": module_server.url}
+    result = _aws_with(aws_executable, at_root, "chime", "list-accounts")
+    assert "ListAccounts of chime is not mocked yet" in result.stderr
+
+
+def test_aws_cli_reaches_each_service_by_the_variables_the_server_prints(
+    aws_executable: Path, module_server: ChimeMockServer, environment: dict[str, str]
+) -> None:
+    module_server.app.backend.reset()
+    variables = {
+        **environment,
+        "AWS_ENDPOINT_URL_CHIME_SDK_VOICE": module_server.url,
+        "AWS_ENDPOINT_URL_CHIME": f"{module_server.url}/chime",
+    }
+    created = answer(
+        _aws_with(
+            aws_executable,
+            variables,
+            "chime",
+            "create-phone-number-order",
+            "--product-type",
+            "BusinessCalling",
+            "--e164-phone-numbers",
+            "+12065550104",
+        )
+    )["PhoneNumberOrder"]
+    legacy = answer(_aws_with(aws_executable, variables, "chime", "list-phone-number-orders"))
+    voice = answer(
+        _aws_with(aws_executable, variables, "chime-sdk-voice", "list-phone-number-orders")
+    )
+    assert [o["PhoneNumberOrderId"] for o in legacy["PhoneNumberOrders"]] == [
+        created["PhoneNumberOrderId"]
+    ]
+    assert voice["PhoneNumberOrders"] == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 import pytest
@@ -32,6 +33,18 @@ def test_state_shows_orders_and_numbers_in_api_member_names(
     [inventory] = inventories(server)
     assert inventory["PhoneNumberOrders"][0]["PhoneNumberOrderId"] == created["PhoneNumberOrderId"]
     assert inventory["PhoneNumbers"][0]["E164PhoneNumber"] == NUMBER
+
+
+def test_state_timestamps_have_milliseconds_like_the_api(
+    server: ChimeMockServer, remote_voice: Any
+) -> None:
+    created = order(remote_voice)
+    [inventory] = inventories(server)
+    [shown] = inventory["PhoneNumberOrders"]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", shown["CreatedTimestamp"])
+    assert shown["CreatedTimestamp"] == created["CreatedTimestamp"].isoformat(
+        timespec="milliseconds"
+    ).replace("+00:00", "Z")
 
 
 def test_state_is_empty_before_any_order(server: ChimeMockServer, remote_voice: Any) -> None:
@@ -122,7 +135,12 @@ def test_a_failing_control_endpoint_answers_service_failure(
 
 def test_reading_the_config_changes_nothing(server: ChimeMockServer) -> None:
     answer = send(server.url, "GET", "/_chime_mock/config", b'{"ProcessingDelay": null}')
-    assert answer.json() == {"ProcessingDelay": 0.0, "PhoneNumberLimit": 25, "JournalLimit": 10000}
+    assert answer.json() == {
+        "ProcessingDelay": 0.0,
+        "PhoneNumberLimit": 25,
+        "JournalLimit": 10000,
+        "Quotas": {},
+    }
 
 
 def test_the_config_sets_the_phone_number_limit(server: ChimeMockServer) -> None:
@@ -142,7 +160,12 @@ def test_a_bad_config_changes_no_setting(server: ChimeMockServer) -> None:
     assert (answer.status, answer.error_type) == (400, "BadRequestException")
     assert "phone_number_limit" in answer.json()["Message"]
     settings = send(server.url, "GET", "/_chime_mock/config").json()
-    assert settings == {"ProcessingDelay": 0.0, "PhoneNumberLimit": 25, "JournalLimit": 10000}
+    assert settings == {
+        "ProcessingDelay": 0.0,
+        "PhoneNumberLimit": 25,
+        "JournalLimit": 10000,
+        "Quotas": {},
+    }
 
 
 def test_complete_finishes_a_porting_order_before_its_foc_date(server: ChimeMockServer) -> None:
@@ -160,3 +183,14 @@ def test_complete_finishes_a_porting_order_before_its_foc_date(server: ChimeMock
     answer = post(server, f"/orders/{ported.order_id}/complete", {})
     assert answer.status == 200
     assert answer.json()["PhoneNumberOrder"]["Status"] == "Successful"
+
+
+def test_quotas_are_set_and_read_through_the_config(server: ChimeMockServer) -> None:
+    answer = send(server.url, "POST", "/_chime_mock/config", b'{"Quotas": {"voice_connectors": 4}}')
+    assert answer.json()["Quotas"] == {"voice_connectors": 4}
+    voice = make_client(server.url, "chime-sdk-voice")
+    for index in range(4):
+        voice.create_voice_connector(Name=f"trunk{index}", RequireEncryption=True)
+    refused = send(server.url, "POST", "/_chime_mock/config", b'{"Quotas": {"voice_conector": 4}}')
+    assert refused.status == 400
+    assert "voice_connectors" in refused.json()["Message"]

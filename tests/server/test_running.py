@@ -43,7 +43,8 @@ def test_processing_delay_option_applies_to_new_orders() -> None:
         assert server.backend.processing_delay is None
 
 
-def _start_command(*command: str) -> tuple[subprocess.Popen[str], str]:
+def _start_command(*command: str) -> tuple[subprocess.Popen[str], str, str]:
+    """The running command, its URL, and what it printed up to the dashboard's line."""
     process = subprocess.Popen(
         [*command, "server", "--port", "0", "--quiet"],
         stdout=subprocess.PIPE,
@@ -56,12 +57,15 @@ def _start_command(*command: str) -> tuple[subprocess.Popen[str], str]:
     if found is None:
         process.kill()
         pytest.fail(f"no URL on the first line: {first!r}; stderr: {process.communicate()[1]}")
-    return process, found.group(0)
+    banner = [first]
+    while "dashboard at" not in banner[-1] and banner[-1]:
+        banner.append(process.stdout.readline())
+    return process, found.group(0), "".join(banner)
 
 
 @pytest.mark.parametrize("stop_with", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl-C"])
 def test_server_command_prints_its_url_and_stops_cleanly(stop_with: signal.Signals) -> None:
-    process, url = _start_command(sys.executable, "-m", "chime_mock")
+    process, url, banner = _start_command(sys.executable, "-m", "chime_mock")
     try:
         assert send(url, "GET", "/_chime_mock/state").status == 200
     finally:
@@ -69,13 +73,17 @@ def test_server_command_prints_its_url_and_stops_cleanly(stop_with: signal.Signa
         out, err = process.communicate(timeout=30)
     assert (process.returncode, err) == (0, "")
     assert out.rstrip().endswith("chime-mock: stopped")
+    # A client aimed at the root with AWS_ENDPOINT_URL may reach the wrong service where the
+    # request cannot tell them apart: the per-service variables always reach the right one.
+    assert f"export AWS_ENDPOINT_URL_CHIME_SDK_VOICE={url}\n" in banner
+    assert f"export AWS_ENDPOINT_URL_CHIME={url}/chime\n" in banner
 
 
 def test_console_script_serves_too() -> None:
     script = Path(sys.executable).with_name("chime-mock")
     if not script.exists():
         pytest.skip(f"chime-mock is not installed next to {sys.executable}")
-    process, url = _start_command(str(script))
+    process, url, _ = _start_command(str(script))
     try:
         assert send(url, "GET", "/_chime_mock/state").status == 200
     finally:
@@ -98,3 +106,16 @@ def test_server_command_says_when_the_port_is_taken(capsys: pytest.CaptureFixtur
         main(["server", "--port", server.url.rsplit(":", 1)[1]])
     assert stopped.value.code == 1
     assert "chime-mock: cannot listen on 127.0.0.1:" in capsys.readouterr().err
+
+
+def test_server_command_without_werkzeug_prints_the_message_alone() -> None:
+    # werkzeug hidden from a fresh interpreter, as on an install without the server extra.
+    hide = "import sys; sys.modules['werkzeug'] = None; from chime_mock.cli import main; main()"
+    finished = subprocess.run(
+        [sys.executable, "-c", hide, "server"], capture_output=True, text=True, timeout=60
+    )
+    assert finished.returncode == 1
+    assert finished.stderr == (
+        "chime_mock: the server needs werkzeug; install it with pip install werkzeug (or "
+        "pip install '.[server]' in a chime_mock checkout)\n"
+    )

@@ -105,3 +105,22 @@ def test_calls_lists_every_answered_call_in_order(
 def test_control_requests_are_not_journaled(server: ChimeMockServer) -> None:
     send(server.url, "GET", "/_chime_mock/state")
     assert _calls(server) == []
+
+
+def test_a_fault_takes_a_boto3_method_name(server: ChimeMockServer, no_retries: Any) -> None:
+    answer = _post_fault(
+        server, {"Operation": "create_phone_number_order", "Code": "ThrottledClientException"}
+    )
+    assert answer.status == 200
+    with pytest.raises(no_retries.exceptions.ThrottledClientException):
+        order(no_retries)
+
+
+def test_an_unknown_fault_operation_names_the_closest(server: ChimeMockServer) -> None:
+    answer = _post_fault(
+        server, {"Operation": "create_phone_numbr_order", "Code": "ThrottledClientException"}
+    )
+    assert answer.status == 400
+    message = answer.json()["Message"]
+    assert "did you mean 'create_phone_number_order'" in message
+    assert len(message) < 400

@@ -1,0 +1,70 @@
+"""The package is ready to publish: the sdist and the wheel build, pass `twine check`, and the
+wheel installed in a fresh virtual environment answers a call (docs/index.md says to install
+from a checkout or a built wheel: this is that path)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+ONE_CALL = textwrap.dedent(
+    """
+    import boto3
+    import chime_mock
+    from chime_mock import mock_chime
+
+    assert "site-packages" in chime_mock.__file__, chime_mock.__file__
+    with mock_chime():
+        voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
+        order = voice.create_phone_number_order(
+            ProductType="VoiceConnector", E164PhoneNumbers=["+12065550100"]
+        )["PhoneNumberOrder"]
+        print(order["Status"])
+    """
+)
+
+
+def _run(*command: str | Path, cwd: Path) -> str:
+    finished = subprocess.run(
+        [str(part) for part in command], cwd=cwd, capture_output=True, text=True, timeout=600
+    )
+    assert finished.returncode == 0, finished.stdout + finished.stderr
+    return finished.stdout
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    out = tmp_path_factory.mktemp("dist")
+    _run(sys.executable, "-m", "build", "--sdist", "--wheel", "--outdir", out, ROOT, cwd=out)
+    return sorted(out.iterdir())
+
+
+def test_the_sdist_and_the_wheel_build(built: list[Path]) -> None:
+    assert [path.name for path in built] == [
+        "chime_mock-0.1.0-py3-none-any.whl",
+        "chime_mock-0.1.0.tar.gz",
+    ]
+
+
+def test_twine_finds_both_fit_to_publish(built: list[Path]) -> None:
+    out = _run(sys.executable, "-m", "twine", "check", "--strict", *built, cwd=built[0].parent)
+    assert out.count("PASSED") == 2
+
+
+def test_the_wheel_installs_in_a_fresh_venv_and_answers_a_call(
+    built: list[Path], tmp_path: Path
+) -> None:
+    [wheel] = [path for path in built if path.suffix == ".whl"]
+    venv.create(tmp_path / "venv", with_pip=True)
+    python = tmp_path / "venv" / "bin" / "python"
+    _run(python, "-m", "pip", "install", "-q", "--disable-pip-version-check", wheel, cwd=tmp_path)
+    assert _run(python, "-c", ONE_CALL, cwd=tmp_path).strip() == "Processing"
+    command_help = _run(tmp_path / "venv" / "bin" / "chime-mock", "--help", cwd=tmp_path)
+    assert "{demo,server}" in command_help
