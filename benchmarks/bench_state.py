@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from chime_mock.backend import Backend, Scope, state_file
+from chime_mock.protocol import catalog
 
 SCOPE = Scope.of("chime-sdk-voice", "123456789012", "us-east-1")
 
@@ -55,7 +56,7 @@ def measure(rounds: int, numbers: int) -> tuple[float, float]:
                 state_file.save(backend, path, now)
             saves.append(time.perf_counter() - start)
             start = time.perf_counter()
-            loaded = state_file.load(path)
+            loaded = state_file.load(path, catalog.enum_values)
             loads.append(time.perf_counter() - start)
             assert len(loaded.inventory(SCOPE).numbers) == numbers
     return min(saves), min(loads)

@@ -15,6 +15,7 @@ from chime_mock.backend import Backend, Scope
 from chime_mock.backend.paging import Indexes, Listed, Listing, PageTokens
 from chime_mock.backend.state_file import load, save
 from chime_mock.backend.store import PhoneNumbers
+from chime_mock.protocol import catalog
 
 SCOPE = Scope.of("chime-sdk-voice", "123456789012", "us-east-1")
 NOW = dt.datetime(2026, 5, 1, tzinfo=dt.timezone.utc)
@@ -202,7 +203,7 @@ def test_the_indexes_match_the_records_after_a_state_file_is_loaded(tmp_path: An
         backend.settle(NOW)
         _delete(backend, 1)
         save(backend, tmp_path / "state.json", clock.now())
-    numbers = load(tmp_path / "state.json").inventory(SCOPE).numbers
+    numbers = load(tmp_path / "state.json", catalog.enum_values).inventory(SCOPE).numbers
     assert _filed(numbers)["status"] == {
         "Unassigned": ["+12065550000"],
         "DeleteInProgress": ["+12065550001"],
