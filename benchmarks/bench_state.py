@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from chime_mock.backend import Backend, Scope, state_file
+from chime_mock.backend import Backend, Scope, associations, state_file
 from chime_mock.protocol import catalog
 
 SCOPE = Scope.of("chime-sdk-voice", "123456789012", "us-east-1")
@@ -32,14 +32,9 @@ def filled(numbers: int, now: _dt.datetime) -> Backend:
             if index % 10 == 1:
                 backend.delete_number(SCOPE, number.phone_number_id, now)
             elif index % 10 == 2:
-                number.status = "Assigned"
-                number.associations = [
-                    {
-                        "Name": "VoiceConnectorId",
-                        "Value": "abcdef1ghij2klmno3pqr4",
-                        "AssociatedTimestamp": now,
-                    }
-                ]
+                target = (associations.VOICE_CONNECTOR, "abcdef1ghij2klmno3pqr4")
+                inventory = backend.inventory(SCOPE)
+                associations.associate(inventory, target, [number.e164], False, now)
     return backend
 
 
