@@ -50,7 +50,10 @@ class ProxySession:
 
     @property
     def expires(self) -> _dt.datetime:
-        return self.created + _dt.timedelta(minutes=self.expiry_minutes)
+        try:
+            return self.created + _dt.timedelta(minutes=self.expiry_minutes)
+        except OverflowError:  # past the year 9999: it never expires
+            return _dt.datetime.max.replace(tzinfo=_dt.timezone.utc)
 
 
 @family

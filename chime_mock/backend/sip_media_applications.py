@@ -9,6 +9,7 @@ caller's account in every region (`account_inventories`).
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +22,7 @@ from chime_mock.backend.store import Backend, Inventory
 from chime_mock.errors import ServiceError, bad_request, conflict, not_found
 
 LOGGING = "SipMediaApplicationLoggingConfiguration"
+_LAMBDA_REGION = re.compile(r":lambda:([a-z0-9-]+):\d{12}:function:")
 
 
 @dataclass
@@ -130,8 +132,10 @@ def application(inventory: Inventory, sip_media_application_id: str) -> SipMedia
 
 
 def _lambda_region(lambda_arn: str) -> str:
-    # arn:aws:lambda:<region>:<account>:function:<name>; the model's pattern guarantees the parts.
-    return lambda_arn.split(":")[3]
+    # arn:aws:lambda:<region>:<account>:function:<name>. The model's pattern is searched, not
+    # anchored, so the ARN is found where it matched, not at the start of the text.
+    found = _LAMBDA_REGION.search(lambda_arn)
+    return found.group(1) if found else ""
 
 
 def _endpoint(params: Mapping[str, Any], aws_region: str) -> str:
