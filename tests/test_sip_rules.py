@@ -389,3 +389,16 @@ def test_a_rule_is_per_region(handle: ChimeMock) -> None:
     rule = number_rule(east, "+12065550100", application(east))
     assert west.list_sip_rules()["SipRules"] == []
     assert error_of(west.get_sip_rule, SipRuleId=rule["SipRuleId"])[0] == "NotFoundException"
+
+
+def test_listing_by_application_follows_a_rules_new_targets(voice: Any) -> None:
+    first, second = application(voice), application(voice, "other")
+    dial_in(voice, "+12065550100")
+    rule = number_rule(voice, "+12065550100", first)
+    voice.update_sip_rule(
+        SipRuleId=rule["SipRuleId"], Name="r", TargetApplications=[target(second)]
+    )
+    by_first = voice.list_sip_rules(SipMediaApplicationId=first["SipMediaApplicationId"])
+    by_second = voice.list_sip_rules(SipMediaApplicationId=second["SipMediaApplicationId"])
+    assert by_first["SipRules"] == []
+    assert [r["SipRuleId"] for r in by_second["SipRules"]] == [rule["SipRuleId"]]

@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from chime_mock.backend import associations, ids, voice_connectors
 from chime_mock.backend.families import Family, family
+from chime_mock.backend.paging import Indexes, Listed, Listing, Ordered
 from chime_mock.backend.phone_numbers import NumberFacts, describe
 from chime_mock.backend.records import PhoneNumber
 from chime_mock.backend.store import Inventory
@@ -31,7 +32,7 @@ class GeoMatchParams:
 
 
 @dataclass
-class ProxySession:
+class ProxySession(Listed):  # assigning its status refiles it for ListProxySessions' filter
     proxy_session_id: str
     voice_connector_id: str
     name: str | None
@@ -56,21 +57,28 @@ class ProxySession:
             return _dt.datetime.max.replace(tzinfo=_dt.timezone.utc)
 
 
+class ProxySessionListing(Listing[ProxySession]):
+    """A region's sessions by ID, filed by connector and status (ListProxySessions' filters)."""
+
+    indexes: ClassVar[Indexes] = {
+        "voice_connector_id": lambda voice_connector_id: (voice_connector_id,),
+        "status": lambda status: (status,),
+    }
+
+
 @family
 @dataclass
 class ProxySessions(Family):
     key = "ProxySessions"
 
-    sessions: dict[str, ProxySession] = field(default_factory=dict)
+    sessions: ProxySessionListing = field(default_factory=ProxySessionListing)
 
     def records(self) -> dict[str, list[object]]:
         return {"ProxySessions": list(self.sessions.values())}
 
     def settle(self, now: _dt.datetime) -> bool:
         waiting = False
-        for session in self.sessions.values():
-            if session.status == CLOSED:
-                continue
+        for session in list(self.sessions.where(status=OPEN).after(-1)):
             if session.expires <= now:
                 # Closed when its time came; an update that shortened it past that time closes
                 # it as the update is made, never before.
@@ -87,10 +95,8 @@ def of(inventory: Inventory, *, create: bool = False) -> ProxySessions:
 @voice_connectors.child
 def _delete_with_connector(inventory: Inventory, voice_connector_id: str) -> None:
     sessions = of(inventory).sessions
-    for proxy_session_id in [
-        s.proxy_session_id for s in sessions.values() if s.voice_connector_id == voice_connector_id
-    ]:
-        del sessions[proxy_session_id]
+    for session in list(sessions.where(voice_connector_id=voice_connector_id).after(-1)):
+        del sessions[session.proxy_session_id]
 
 
 def session(inventory: Inventory, voice_connector_id: str, proxy_session_id: str) -> ProxySession:
@@ -105,15 +111,10 @@ def session(inventory: Inventory, voice_connector_id: str, proxy_session_id: str
 
 def sessions_of(
     inventory: Inventory, voice_connector_id: str, status: str | None
-) -> dict[str, ProxySession]:
+) -> Ordered[ProxySession]:
     """The connector's sessions, oldest first, with that status when given."""
     voice_connectors.connector(inventory, voice_connector_id)
-    return {
-        proxy_session_id: found
-        for proxy_session_id, found in of(inventory).sessions.items()
-        if found.voice_connector_id == voice_connector_id
-        and (status is None or found.status == status)
-    }
+    return of(inventory).sessions.where(voice_connector_id=voice_connector_id, status=status)
 
 
 def _capabilities(given: Iterable[str]) -> list[str]:

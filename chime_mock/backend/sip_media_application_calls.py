@@ -59,7 +59,7 @@ def create_call(
     application(inventory, sip_media_application_id)
     caller = _check_caller(inventory, params["FromPhoneNumber"])
     callee = describe(params["ToPhoneNumber"])
-    active = sum(placed.ended is None for placed in of(inventory).calls.values())
+    active = of(inventory).calls.count("ended", True)
     quotas.check(
         "active_sip_media_application_calls",
         active,

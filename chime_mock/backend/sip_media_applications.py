@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from chime_mock.backend import ids, tags
 from chime_mock.backend.configurations import Configuration, Parent
 from chime_mock.backend.families import Family, family
+from chime_mock.backend.paging import Indexes, Listed, Listing
 from chime_mock.backend.quotas import Quotas
 from chime_mock.backend.store import Backend, Inventory
 from chime_mock.errors import ServiceError, bad_request, conflict, not_found
@@ -48,7 +49,7 @@ class SipRuleTargetApplication:
 
 
 @dataclass
-class SipRule:
+class SipRule(Listed):  # assigning its targets refiles it for ListSipRules' filter
     sip_rule_id: str
     name: str
     disabled: bool
@@ -69,7 +70,7 @@ class CallUpdate:
 
 
 @dataclass
-class SipMediaApplicationCall:
+class SipMediaApplicationCall(Listed):  # ending it refiles it: the quota counts active calls
     """An outbound call an application placed (CreateSipMediaApplicationCall)."""
 
     transaction_id: str
@@ -84,14 +85,32 @@ class SipMediaApplicationCall:
     updates: list[CallUpdate] = field(default_factory=list)
 
 
+def _targeted(targets: list[SipRuleTargetApplication]) -> Iterator[str]:
+    for target in targets:
+        yield target.sip_media_application_id
+
+
+class SipRules(Listing[SipRule]):
+    """A region's rules by ID, filed by the applications they target (ListSipRules' filter)."""
+
+    indexes: ClassVar[Indexes] = {"targets": _targeted}
+
+
+class SipMediaApplicationCalls(Listing[SipMediaApplicationCall]):
+    """A region's calls by TransactionId, filed by whether they are still active."""
+
+    indexes: ClassVar[Indexes] = {"ended": lambda ended: (ended is None,)}
+
+
 @family
 @dataclass
 class SipMediaApplications(Family):
     key = "SipMediaApplications"
 
-    applications: dict[str, SipMediaApplication] = field(default_factory=dict)
-    rules: dict[str, SipRule] = field(default_factory=dict)
-    calls: dict[str, SipMediaApplicationCall] = field(default_factory=dict)  # by TransactionId
+    # Listings: dicts by ID in creation order, paged by seeking to a token's place.
+    applications: Listing[SipMediaApplication] = field(default_factory=Listing)
+    rules: SipRules = field(default_factory=SipRules)
+    calls: SipMediaApplicationCalls = field(default_factory=SipMediaApplicationCalls)
 
     def records(self) -> dict[str, list[object]]:
         return {
@@ -217,7 +236,7 @@ def delete_application(
     enabled = [
         rule.sip_rule_id
         for other in account_inventories(backend, inventory)
-        for rule in of(other).rules.values()
+        for rule in of(other).rules.where(targets=sip_media_application_id).after(-1)
         if not rule.disabled and targets(rule, record)
     ]
     if enabled:
@@ -227,8 +246,8 @@ def delete_application(
             "remove it from their targets first",
         )
     family_ = of(inventory)
-    for placed in family_.calls.values():
-        if placed.sip_media_application_id == sip_media_application_id and placed.ended is None:
+    for placed in list(family_.calls.where(ended=True).after(-1)):
+        if placed.sip_media_application_id == sip_media_application_id:
             placed.ended = now
     del family_.applications[sip_media_application_id]
 

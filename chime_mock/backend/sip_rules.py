@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from chime_mock.backend import associations, ids, voice_connectors
+from chime_mock.backend.paging import Ordered
 from chime_mock.backend.phone_numbers import describe
 from chime_mock.backend.sip_media_applications import (
     SipMediaApplication,
@@ -20,7 +21,6 @@ from chime_mock.backend.sip_media_applications import (
     SipRuleTargetApplication,
     account_inventories,
     of,
-    targets,
 )
 from chime_mock.backend.store import Backend, Inventory
 from chime_mock.errors import bad_request, conflict, not_found
@@ -206,21 +206,12 @@ def delete_rule(inventory: Inventory, sip_rule_id: str, now: _dt.datetime) -> No
 
 def rules_of(
     backend: Backend, inventory: Inventory, sip_media_application_id: str | None
-) -> dict[str, SipRule]:
+) -> Ordered[SipRule]:
     """The region's rules, oldest first; those targeting one application when given (an
     application of the account in any region; NotFoundException when there is none)."""
-    rules = of(inventory).rules
-    if sip_media_application_id is None:
-        return rules
-    found = [
-        application
+    if sip_media_application_id is not None and not any(
+        sip_media_application_id in of(other).applications
         for other in account_inventories(backend, inventory)
-        if (application := of(other).applications.get(sip_media_application_id)) is not None
-    ]
-    if not found:
+    ):
         raise not_found(f"SIP media application {sip_media_application_id} not found")
-    return {
-        rule_id: record
-        for rule_id, record in rules.items()
-        if any(targets(record, application) for application in found)
-    }
+    return of(inventory).rules.where(targets=sip_media_application_id)

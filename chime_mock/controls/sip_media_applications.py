@@ -100,7 +100,7 @@ class SipMediaApplicationControls(FamilyControls):
                         CallUpdate(dict(update.arguments), update.at) for update in placed.updates
                     ),
                 )
-                for placed in sorted(family.calls.values(), key=lambda placed: placed.seq)
+                for placed in family.calls.after(-1)
                 if sip_media_application_id in (None, placed.sip_media_application_id)
             ]
 
