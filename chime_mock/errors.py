@@ -39,3 +39,8 @@ def bad_request(message: str) -> ServiceError:
 def not_found(message: str) -> ServiceError:
     """A NotFoundException answer (HTTP 404)."""
     return ServiceError("NotFoundException", message)
+
+
+def conflict(message: str) -> ServiceError:
+    """A ConflictException answer (HTTP 409): the resource is in use or in the wrong state."""
+    return ServiceError("ConflictException", message)

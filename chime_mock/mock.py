@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from chime_mock.backend import Backend
     from chime_mock.backend.records import PhoneNumberOrder
+    from chime_mock.controls.sip_media_applications import SipMediaApplicationControls
     from chime_mock.controls.voice_analytics import VoiceAnalyticsControls
     from chime_mock.controls.voice_connectors import VoiceConnectorControls
     from chime_mock.journal import RecordedCall
@@ -470,6 +471,14 @@ class ChimeMock:
         from chime_mock.controls.voice_analytics import VoiceAnalyticsControls
 
         return VoiceAnalyticsControls(self._backend)
+
+    @property
+    def sip_media_applications(self) -> SipMediaApplicationControls:
+        """What tests of SIP media applications need and the API cannot do: the calls they
+        placed, e.g. `handle.sip_media_applications.calls()`, and ending one."""
+        from chime_mock.controls.sip_media_applications import SipMediaApplicationControls
+
+        return SipMediaApplicationControls(self._backend)
 
     def order(self, order_id: str) -> PhoneNumberOrder:
         """The backend's record of an order, for assertions beyond what the API shows."""

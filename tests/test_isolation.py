@@ -54,6 +54,8 @@ def _dummy(shape: Any) -> Any:
         return {name: _dummy(shape.members[name]) for name in shape.required_members}
     if shape.type_name == "list":
         return [_dummy(shape.member)]
+    if shape.type_name == "map":
+        return {}
     if shape.type_name in ("integer", "long"):
         return shape.metadata.get("min", 1)
     if shape.type_name == "boolean":

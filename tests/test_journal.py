@@ -91,13 +91,10 @@ def test_an_injected_fault_and_its_retries_are_each_recorded(
     ]
 
 
-def test_an_operation_not_mocked_is_recorded(handle: ChimeMock, voice: Any) -> None:
+def test_an_operation_not_mocked_is_recorded(handle: ChimeMock, chime: Any) -> None:
     with pytest.raises(ClientError):
-        voice.list_sip_media_applications()
-    assert (handle.calls[-1].operation, handle.calls[-1].status) == (
-        "ListSipMediaApplications",
-        501,
-    )
+        chime.list_accounts()  # legacy Chime's accounts are never mocked
+    assert (handle.calls[-1].operation, handle.calls[-1].status) == ("ListAccounts", 501)
 
 
 def test_the_account_and_region_are_the_callers(handle: ChimeMock) -> None:

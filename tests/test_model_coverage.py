@@ -12,55 +12,18 @@ import pytest
 from chime_mock.defaults import CHIME_SDK_VOICE
 from chime_mock.operations import HANDLERS
 
-# Issue 14's operations (SIP media applications, SIP rules, their calls, proxy sessions), being
-# built in parallel with this test: remove the xfail below when it lands.
-ISSUE_14 = frozenset(
-    {
-        "CreateProxySession",
-        "CreateSipMediaApplication",
-        "CreateSipMediaApplicationCall",
-        "CreateSipRule",
-        "DeleteProxySession",
-        "DeleteSipMediaApplication",
-        "DeleteSipRule",
-        "GetProxySession",
-        "GetSipMediaApplication",
-        "GetSipMediaApplicationAlexaSkillConfiguration",
-        "GetSipMediaApplicationLoggingConfiguration",
-        "GetSipRule",
-        "ListProxySessions",
-        "ListSipMediaApplications",
-        "ListSipRules",
-        "PutSipMediaApplicationAlexaSkillConfiguration",
-        "PutSipMediaApplicationLoggingConfiguration",
-        "UpdateProxySession",
-        "UpdateSipMediaApplication",
-        "UpdateSipMediaApplicationCall",
-        "UpdateSipRule",
-    }
-)
-
 
 def _unanswered() -> list[str]:
     model = botocore.session.get_session().get_service_model(CHIME_SDK_VOICE)
     return sorted(set(model.operation_names) - set(HANDLERS[CHIME_SDK_VOICE]))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="waits for issue 14's operations (SIP media applications, SIP rules, their calls, "
-    "proxy sessions); remove this mark when issue 14 is merged",
-)
 def test_every_operation_of_the_installed_model_has_a_handler() -> None:
     missing = _unanswered()
     assert not missing, (
         f"the installed botocore's {CHIME_SDK_VOICE} model has operations no handler serves: "
         f"{', '.join(missing)}; mock them (chime_mock/operations/) or they answer 'not mocked yet'"
     )
-
-
-def test_only_issue_14s_operations_wait_for_a_handler() -> None:
-    assert set(_unanswered()) <= ISSUE_14
 
 
 def test_an_operation_a_newer_botocore_adds_answers_not_mocked_yet(

@@ -11,6 +11,7 @@ from typing import Any
 import boto3
 import pytest
 import time_machine
+from freezegun import freeze_time
 
 from chime_mock import ChimeMock, StateFileError, mock_chime
 from chime_mock.backend import Backend, Scope
@@ -244,6 +245,21 @@ def test_the_file_is_readable_versioned_json(saved: tuple[Path, dict[str, Any]])
     order = content["state"]["inventories"][0]["orders"][0]
     assert order["created"] == "2026-03-01T09:30:00+00:00"
     assert path.read_text().startswith('{\n  "format"')
+
+
+def test_state_is_saved_and_loaded_under_freezegun(tmp_path: Path) -> None:
+    # freezegun swaps datetime.datetime for a subclass: the codec still knows the timestamps,
+    # whichever of the two classes was in place when it first read the records' types.
+    path = tmp_path / "state.json"
+    with mock_chime() as handle:
+        order_numbers(_client("chime-sdk-voice"), "+12065550101")
+        handle.save_state(path)
+    with freeze_time(START), mock_chime() as handle:
+        order_numbers(_client("chime-sdk-voice"), "+12065550100")
+        handle.save_state(path)
+        with mock_chime(state=path):
+            number = _client("chime-sdk-voice").get_phone_number(PhoneNumberId="+12065550100")
+    assert number["PhoneNumber"]["CreatedTimestamp"] == START
 
 
 def test_saving_overwrites_the_file(tmp_path: Path) -> None:

@@ -390,6 +390,15 @@ def test_global_settings_start_empty_and_hold_the_cdr_bucket_per_account() -> No
         assert east.get_global_settings()["VoiceConnector"] == {}
 
 
+@pytest.mark.parametrize(
+    "bucket", ["Not_A_Bucket", "ab", "xn--bucket", "bucket-s3alias", "-bucket"]
+)
+def test_the_cdr_bucket_must_be_an_s3_bucket_name(voice: Any, bucket: str) -> None:
+    code, _ = error_of(voice.update_global_settings, VoiceConnector={"CdrBucket": bucket})
+    assert code == "BadRequestException"
+    assert voice.get_global_settings()["VoiceConnector"] == {}
+
+
 def test_a_us_address_validates_as_given_and_another_country_fails(voice: Any) -> None:
     address = {
         "AwsAccountId": "123456789012",

@@ -9,6 +9,8 @@ in-process mock and the HTTP server.
 # and tags find every resource family once its module is loaded.
 from chime_mock.backend import (  # noqa: F401
     global_settings,
+    proxy_sessions,
+    sip_media_applications,
     voice_analytics,
     voice_analytics_tasks,
     voice_connectors,

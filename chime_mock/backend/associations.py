@@ -88,6 +88,15 @@ def _check_attachable(number: PhoneNumber, target: Target, force: bool) -> None:
     held = association_of(number)
     if held is None or (held.name, held.value) == target:
         return
+    if target[0] == SIP_RULE:
+        # A rule's trigger must be free: the number is in use, which CreateSipRule answers with
+        # its ConflictException (U30); there is no ForceAssociate to move it.
+        raise ItemError(
+            "ConflictException",
+            f"Phone number {number.e164} is associated with {held.name} {held.value}; "
+            + ("delete that rule to free it" if held.name == SIP_RULE else "disassociate it first"),
+            "PhoneNumberAssociationsExist",
+        )
     if held.name == SIP_RULE:  # only deleting the rule frees its number (AG: unassign-numbers)
         raise bad_item(
             f"Phone number {number.e164} is the trigger of SIP rule {held.value}; delete the "

@@ -6,10 +6,18 @@ region-less scope.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from chime_mock.backend.families import Family, family
+from chime_mock.errors import bad_request
+
+# S3's bucket naming rules as newer models of the service state them for CdrBucket (older ones,
+# like botocore 1.40's, say only String): 3-63 lower-case letters, digits and hyphens, starting
+# and ending with a letter or digit, no "xn--" prefix, no "-s3alias" suffix.
+_BUCKET = re.compile(r"(?!xn--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]")
 
 
 @family
@@ -22,3 +30,14 @@ class GlobalSettings(Family):
 
     def records(self) -> dict[str, list[object]]:
         return {"GlobalSettings": [self] if self.voice_connector else []}
+
+
+def checked(voice_connector: Mapping[str, Any]) -> dict[str, Any]:
+    """UpdateGlobalSettings' VoiceConnector member, its CdrBucket an S3 bucket name."""
+    bucket = voice_connector.get("CdrBucket")
+    if bucket is not None and (not _BUCKET.fullmatch(bucket) or bucket.endswith("-s3alias")):
+        raise bad_request(
+            f"VoiceConnector.CdrBucket {bucket!r} is not an S3 bucket name (3-63 lower-case "
+            "letters, digits and hyphens, starting and ending with a letter or digit)"
+        )
+    return dict(voice_connector)

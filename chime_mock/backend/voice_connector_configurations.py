@@ -22,6 +22,7 @@ ORIGINATION = "Origination"
 TERMINATION = "Termination"
 EMERGENCY_CALLING = "EmergencyCallingConfiguration"
 STREAMING = "StreamingConfiguration"
+PROXY = "Proxy"  # read by proxy sessions (backend/proxy_sessions.py)
 # Kept beside the documents, never answered by a Get of one (passwords are never returned).
 CREDENTIALS = "TerminationCredentials"
 HEALTH = "TerminationHealth"
@@ -136,6 +137,18 @@ def _check_streaming(
     return document
 
 
+def _check_proxy(
+    inventory: Inventory, connector: VoiceConnector, document: dict[str, Any], quotas: Quotas
+) -> dict[str, Any]:
+    # The model types it a plain Integer; sessions last ExpiryMinutes >= 1 (U55).
+    if document["DefaultSessionExpiryMinutes"] < 1:
+        raise bad_request(
+            "DefaultSessionExpiryMinutes must be at least 1: the minutes a proxy session lasts "
+            "unless created with ExpiryMinutes"
+        )
+    return document
+
+
 def _check_delete_termination(inventory: Inventory, connector: VoiceConnector) -> None:
     _emergency_blocks(connector, "termination")
 
@@ -196,12 +209,13 @@ CONFIGURATIONS = (
         delete="DeleteVoiceConnectorExternalSystemsConfiguration",
     ),
     Configuration(
-        "Proxy",
+        PROXY,
         VOICE_CONNECTOR,
         put="PutVoiceConnectorProxy",
         get="GetVoiceConnectorProxy",
         delete="DeleteVoiceConnectorProxy",
         renames={"PhoneNumberPoolCountries": "PhoneNumberCountries"},
+        check_put=_check_proxy,
     ),
 )
 

@@ -82,7 +82,7 @@ def of(inventory: Inventory, *, create: bool = False) -> VoiceConnectors:
 
 
 # How each family deletes the records it keeps as children of a connector (voice analytics
-# tasks, ...): they die with it (U28) without this module knowing every family.
+# tasks, proxy sessions): they die with it (U28) without this module knowing every family.
 ChildRemover = Callable[[Inventory, str], None]
 _CHILDREN: list[ChildRemover] = []
 

@@ -42,8 +42,9 @@ class Call:
     def page(
         self, records: Mapping[str, Any] | Ordered[Any], params: dict[str, Any]
     ) -> tuple[list[Any], str | None]:
-        """One page of `records` (by ID, oldest first, each with a `seq`) for this list
-        operation's MaxResults and NextToken; the token of the next page, if any."""
+        """One page of `records` (by ID, oldest first, each with a `seq`; or a Listing's
+        `where(...)`) for this list operation's MaxResults and NextToken; the token of the
+        next page, if any."""
         tokens = self.inventory.pages.setdefault(self.operation.name, PageTokens())
         return tokens.page(
             # A Listing seeks to the token's place itself: the page costs the page.
@@ -92,8 +93,12 @@ from chime_mock.operations import (  # noqa: E402, F401
     inventory,
     numbers,
     orders,
+    proxy_sessions,
     search,
     settings,
+    sip_media_application_calls,
+    sip_media_applications,
+    sip_rules,
     tags,
     voice_analytics_tasks,
     voice_connectors,

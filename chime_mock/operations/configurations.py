@@ -7,14 +7,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from chime_mock.backend import configurations, voice_connector_configurations
+from chime_mock.backend import (
+    configurations,
+    sip_media_applications,
+    voice_connector_configurations,
+)
 from chime_mock.backend.configurations import Configuration
 from chime_mock.operations import VOICE, Call, Handler, handles
 
 
 def _document(configuration: Configuration, call: Call, params: dict[str, Any]) -> dict[str, Any]:
     if configuration.name in call.operation.input_shape.members:
-        return dict(params[configuration.name])
+        # Optional in some models (PutSipMediaApplicationLoggingConfiguration's document).
+        return dict(params.get(configuration.name) or {})
     return {
         configuration.renames.get(member, member): value
         for member, value in params.items()
@@ -63,6 +68,7 @@ def serve(configuration: Configuration, services: tuple[str, ...]) -> None:
 
 for _configuration in voice_connector_configurations.CONFIGURATIONS:
     serve(_configuration, VOICE)
+serve(sip_media_applications.LOGGING_CONFIGURATION, VOICE)
 
 
 @handles("PutVoiceConnectorTerminationCredentials", services=VOICE)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from chime_mock.backend import global_settings
 from chime_mock.backend.global_settings import GlobalSettings
 from chime_mock.backend.store import Inventory, Scope
 from chime_mock.operations import VOICE, Call, handles
@@ -23,5 +24,6 @@ def get_global_settings(call: Call, params: dict[str, Any]) -> dict[str, Any]:
 
 @handles("UpdateGlobalSettings", services=VOICE)
 def update_global_settings(call: Call, params: dict[str, Any]) -> dict[str, Any]:
-    _settings(call, create=True).voice_connector = dict(params.get("VoiceConnector") or {})
+    document = global_settings.checked(params.get("VoiceConnector") or {})
+    _settings(call, create=True).voice_connector = document
     return {}

@@ -11,7 +11,13 @@ from collections.abc import Callable
 from typing import Any
 
 from chime_mock.backend.global_settings import GlobalSettings
+from chime_mock.backend.proxy_sessions import ProxySession
 from chime_mock.backend.records import PhoneNumber, PhoneNumberOrder
+from chime_mock.backend.sip_media_applications import (
+    SipMediaApplication,
+    SipMediaApplicationCall,
+    SipRule,
+)
 from chime_mock.backend.voice_analytics import (
     AnalyticsTask,
     SpeakerSearchTask,
@@ -168,6 +174,81 @@ def voice_tone_analysis_task_view(
     }
 
 
+# -- SIP media applications, SIP rules, calls and proxy sessions (issue 14) ------------------
+
+
+def sip_media_application_view(application: SipMediaApplication) -> dict[str, Any]:
+    return {
+        "SipMediaApplicationId": application.sip_media_application_id,
+        "AwsRegion": application.aws_region,
+        "Name": application.name,
+        "Endpoints": [{"LambdaArn": application.lambda_arn}],
+        "CreatedTimestamp": application.created,
+        "UpdatedTimestamp": application.updated,
+        "SipMediaApplicationArn": application.arn,
+    }
+
+
+def sip_rule_view(rule: SipRule) -> dict[str, Any]:
+    return {
+        "SipRuleId": rule.sip_rule_id,
+        "Name": rule.name,
+        "Disabled": rule.disabled,
+        "TriggerType": rule.trigger_type,
+        "TriggerValue": rule.trigger_value,
+        "TargetApplications": [
+            {
+                "SipMediaApplicationId": target.sip_media_application_id,
+                "Priority": target.priority,
+                "AwsRegion": target.aws_region,
+            }
+            for target in rule.targets
+        ],
+        "CreatedTimestamp": rule.created,
+        "UpdatedTimestamp": rule.updated,
+    }
+
+
+def sip_media_application_call_view(placed: SipMediaApplicationCall) -> dict[str, Any]:
+    # No API answers a call's details: this is the snapshot's and the dashboard's form.
+    return {
+        "TransactionId": placed.transaction_id,
+        "SipMediaApplicationId": placed.sip_media_application_id,
+        "FromPhoneNumber": placed.from_phone_number,
+        "ToPhoneNumber": placed.to_phone_number,
+        "SipHeaders": dict(placed.sip_headers),
+        "ArgumentsMap": dict(placed.arguments),
+        "PlacedTimestamp": placed.placed,
+        "EndedTimestamp": placed.ended,
+        "Updates": [
+            {"Arguments": dict(update.arguments), "UpdatedTimestamp": update.at}
+            for update in placed.updates
+        ],
+    }
+
+
+def proxy_session_view(session: ProxySession) -> dict[str, Any]:
+    geo = session.geo_match_params
+    return {
+        "VoiceConnectorId": session.voice_connector_id,
+        "ProxySessionId": session.proxy_session_id,
+        "Name": session.name,
+        "Status": session.status,
+        "ExpiryMinutes": session.expiry_minutes,
+        "Capabilities": list(session.capabilities),
+        "CreatedTimestamp": session.created,
+        "UpdatedTimestamp": session.updated,
+        "EndedTimestamp": session.ended,
+        "Participants": [
+            {"PhoneNumber": number, "ProxyPhoneNumber": session.proxy_phone_number}
+            for number in session.participants
+        ],
+        "NumberSelectionBehavior": session.number_selection_behavior,
+        "GeoMatchLevel": session.geo_match_level,
+        "GeoMatchParams": {"Country": geo.country, "AreaCode": geo.area_code} if geo else None,
+    }
+
+
 # Record type -> its view: how the server's snapshot and dashboard show every family's records.
 VIEWS: dict[type, Callable[[Any], dict[str, Any]]] = {
     PhoneNumberOrder: order_view,
@@ -180,4 +261,9 @@ VIEWS: dict[type, Callable[[Any], dict[str, Any]]] = {
     VoiceProfile: voice_profile_view,
     SpeakerSearchTask: speaker_search_task_view,
     VoiceToneAnalysisTask: voice_tone_analysis_task_view,
+    # SIP media applications, SIP rules, calls and proxy sessions (issue 14).
+    SipMediaApplication: sip_media_application_view,
+    SipRule: sip_rule_view,
+    SipMediaApplicationCall: sip_media_application_call_view,
+    ProxySession: proxy_session_view,
 }
