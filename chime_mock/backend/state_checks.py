@@ -10,11 +10,12 @@ caller (`Enums`), so the backend stays free of botocore.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
+from urllib.parse import quote
 
 from chime_mock.backend.codec import CodecError
-from chime_mock.backend.phone_numbers import describe
 from chime_mock.backend.records import PhoneNumber, PhoneNumberOrder
 from chime_mock.backend.store import Backend
 
@@ -73,12 +74,11 @@ def _order(order: PhoneNumberOrder, service: str, where: str, enums: Enums) -> N
 
 
 def _number(number: PhoneNumber, service: str, where: str, enums: Enums) -> None:
-    facts = _e164(number.e164, f"{where}.e164")
-    if number.phone_number_id != facts.phone_number_id:
+    phone_number_id = _e164(number.e164, f"{where}.e164")
+    if number.phone_number_id != phone_number_id:
         raise CodecError(
             f"{where}.phone_number_id",
-            f"{number.phone_number_id!r} is not the ID of {number.e164} "
-            f"({facts.phone_number_id!r})",
+            f"{number.phone_number_id!r} is not the ID of {number.e164} ({phone_number_id!r})",
         )
     _one_of(number.status, "PhoneNumberStatus", service, f"{where}.status", enums)
     _one_of(number.product_type, "PhoneNumberProductType", service, f"{where}.product_type", enums)
@@ -96,11 +96,16 @@ def _number(number: PhoneNumber, service: str, where: str, enums: Enums) -> None
         _one_of(association.name, "PhoneNumberAssociationName", service, at, enums)
 
 
-def _e164(text: str, where: str) -> Any:
-    facts = describe(text)
-    if facts is None or facts.e164 != text:
+# The model's E164PhoneNumber, with the "+" the fake always stores. A pattern, not phonenumbers'
+# parse: that costs ~0.1 ms a number, and a file of 10,000 numbers must load in well under 1 s.
+_E164 = re.compile(r"\+[1-9][0-9]{1,14}")
+
+
+def _e164(text: str, where: str) -> str:
+    """The phone number ID of `text`, a number in E.164 form."""
+    if not _E164.fullmatch(text):
         raise CodecError(where, f"{text!r} is not a phone number in E.164 form (+12065550100)")
-    return facts
+    return quote(text, safe="")
 
 
 def _one_of(value: str, shape: str, service: str, where: str, enums: Enums) -> None:
