@@ -1,17 +1,63 @@
+"""Fixtures and helpers every test file shares: write a new test with these, not a copy.
+
+Hypothesis runs under the `ci` profile unless `HYPOTHESIS_PROFILE` names another: derandomized, so
+a failure replays on the next run and no outcome depends on the seed. `HYPOTHESIS_PROFILE=hunt`
+is the long random search (docs/tools.md, "Testing chime_mock itself").
+"""
+
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+import contextlib
+import datetime as dt
+import os
+from collections.abc import Callable, Iterator
+from typing import Any, Protocol
 
 import boto3
 import pytest
+import time_machine
+from botocore.config import Config
+from freezegun import freeze_time
+from hypothesis import HealthCheck, settings
 
 from chime_mock import ChimeMock, mock_chime
 
 pytest_plugins = ["pytester", "tests.hermetic", "tests.reporting"]
 
+# -- hypothesis ----------------------------------------------------------------------------------
+
+_QUIET = {"deadline": None, "print_blob": True, "suppress_health_check": list(HealthCheck)}
+settings.register_profile("ci", derandomize=True, database=None, **_QUIET)
+# Random, and ten times the examples (see `examples`); failures are kept in .hypothesis/ and
+# replayed first on the next hunt.
+settings.register_profile("hunt", derandomize=False, **_QUIET)
+HYPOTHESIS_PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
+settings.load_profile(HYPOTHESIS_PROFILE)
+
+
+def examples(ci: int) -> int:
+    """How many examples a property test runs: `ci` in CI, ten times as many in the hunt."""
+    return ci * 10 if HYPOTHESIS_PROFILE == "hunt" else ci
+
+
+# -- clients and requests --------------------------------------------------------------------------
+
+SERVICES = ("chime", "chime-sdk-voice")
 # A product type each service accepts for US local numbers.
 PRODUCT_TYPE = {"chime": "VoiceConnector", "chime-sdk-voice": "VoiceConnector"}
+# botocore lets wrong types through and never retries: every answer the mock gives is seen.
+UNSAFE = Config(parameter_validation=False, retries={"max_attempts": 0})
+# An operation chime_mock will never mock: legacy Chime's account administration is not part of
+# the phone-number APIs it fakes. For "not mocked" behaviour that must not change as the fake grows.
+NEVER_MOCKED = ("chime", "ListAccounts")
+
+
+def authorization(region: str = "us-east-1") -> str:
+    """A SigV4 Authorization header as the mock reads it (the signature is never checked)."""
+    return (
+        f"AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/{region}/chime/aws4_request, "
+        "SignedHeaders=host, Signature=0"
+    )
 
 
 @pytest.fixture
@@ -30,10 +76,16 @@ def chime(handle: ChimeMock) -> Any:
     return boto3.client("chime", region_name="us-east-1")
 
 
-@pytest.fixture(params=["chime", "chime-sdk-voice"])
+@pytest.fixture(params=SERVICES)
 def client(request: pytest.FixtureRequest, handle: ChimeMock) -> Any:
     """The same behaviour on both services."""
     return boto3.client(request.param, region_name="us-east-1")
+
+
+@pytest.fixture(params=SERVICES)
+def service(request: pytest.FixtureRequest) -> str:
+    """Each service's name, for tests that make their clients inside their own mock."""
+    return str(request.param)
 
 
 def order_numbers(client: Any, *numbers: str, **extra: Any) -> dict[str, Any]:
@@ -44,3 +96,47 @@ def order_numbers(client: Any, *numbers: str, **extra: Any) -> dict[str, Any]:
         **extra,
     )
     return response["PhoneNumberOrder"]  # type: ignore[no-any-return]
+
+
+def number(client: Any, e164: str) -> dict[str, Any]:
+    """The number as GetPhoneNumber answers it."""
+    return client.get_phone_number(PhoneNumberId=e164)["PhoneNumber"]  # type: ignore[no-any-return]
+
+
+# -- the clock -----------------------------------------------------------------------------------
+
+
+class Clock(Protocol):
+    def move_to(self, destination: dt.datetime) -> None: ...
+
+    def shift(self, delta: dt.timedelta) -> None: ...
+
+
+class _FrozenGun:
+    """freezegun's frozen clock with time-machine's two verbs."""
+
+    def __init__(self, frozen: Any) -> None:
+        self._frozen = frozen
+
+    def move_to(self, destination: dt.datetime) -> None:
+        self._frozen.move_to(destination)
+
+    def shift(self, delta: dt.timedelta) -> None:
+        self._frozen.tick(delta)
+
+
+@pytest.fixture(params=["freezegun", "time-machine"])
+def frozen_clock(request: pytest.FixtureRequest) -> Callable[[dt.datetime], Any]:
+    """`with frozen_clock(start) as clock:` the clock stopped at `start` by freezegun or by
+    time-machine (each test runs under both), moved with `clock.move_to` or `clock.shift`."""
+
+    @contextlib.contextmanager
+    def stopped_at(start: dt.datetime) -> Iterator[Clock]:
+        if request.param == "freezegun":
+            with freeze_time(start) as frozen:
+                yield _FrozenGun(frozen)
+        else:
+            with time_machine.travel(start, tick=False) as traveller:
+                yield traveller
+
+    return stopped_at

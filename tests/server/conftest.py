@@ -2,6 +2,11 @@ from __future__ import annotations
 
 import http.client
 import json
+import queue
+import re
+import subprocess
+import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
@@ -96,3 +101,34 @@ def send(
         )
     finally:
         connection.close()
+
+
+def start_server_command(*options: str, command: tuple[str, ...] = ()) -> tuple[Any, str]:
+    """`chime-mock server --port 0 --quiet *options` as a process (by default `python -m
+    chime_mock`), and the URL it prints on its first line, read within 30 seconds."""
+    process = subprocess.Popen(
+        [
+            *(command or (sys.executable, "-m", "chime_mock")),
+            "server",
+            "--port",
+            "0",
+            "--quiet",
+            *options,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    assert process.stdout is not None
+    reader = threading.Thread(target=lambda: lines.put(process.stdout.readline()), daemon=True)
+    reader.start()
+    try:
+        first = lines.get(timeout=30)
+    except queue.Empty:
+        first = "(nothing within 30 seconds)"
+    found = re.search(r"http://\S+", first)
+    if found is None:
+        process.kill()
+        pytest.fail(f"no URL on the first line: {first!r}; stderr: {process.communicate()[1]}")
+    return process, found.group(0)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 import signal
-import subprocess
 import sys
 from pathlib import Path
 
@@ -12,7 +10,7 @@ import pytest
 
 from chime_mock.cli import main
 from chime_mock.server import ChimeMockServer, running_server
-from tests.server.conftest import send
+from tests.server.conftest import make_client, order, send, start_server_command
 
 
 def test_running_server_stops_listening_when_the_block_ends() -> None:
@@ -38,30 +36,18 @@ def test_url_before_start_raises() -> None:
         _ = ChimeMockServer().url
 
 
-def test_processing_delay_option_applies_to_new_orders() -> None:
-    with running_server(processing_delay=None) as server:
-        assert server.backend.processing_delay is None
-
-
-def _start_command(*command: str) -> tuple[subprocess.Popen[str], str]:
-    process = subprocess.Popen(
-        [*command, "server", "--port", "0", "--quiet"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert process.stdout is not None
-    first = process.stdout.readline()
-    found = re.search(r"http://\S+", first)
-    if found is None:
-        process.kill()
-        pytest.fail(f"no URL on the first line: {first!r}; stderr: {process.communicate()[1]}")
-    return process, found.group(0)
+@pytest.mark.parametrize(("delay", "status"), [(None, "Processing"), (0, "Successful")])
+def test_processing_delay_option_applies_to_new_orders(delay: float | None, status: str) -> None:
+    with running_server(processing_delay=delay) as server:
+        voice = make_client(server.url, "chime-sdk-voice")
+        order_id = order(voice)["PhoneNumberOrderId"]
+        got = voice.get_phone_number_order(PhoneNumberOrderId=order_id)["PhoneNumberOrder"]
+    assert got["Status"] == status
 
 
 @pytest.mark.parametrize("stop_with", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl-C"])
 def test_server_command_prints_its_url_and_stops_cleanly(stop_with: signal.Signals) -> None:
-    process, url = _start_command(sys.executable, "-m", "chime_mock")
+    process, url = start_server_command()
     try:
         assert send(url, "GET", "/_chime_mock/state").status == 200
     finally:
@@ -75,7 +61,7 @@ def test_console_script_serves_too() -> None:
     script = Path(sys.executable).with_name("chime-mock")
     if not script.exists():
         pytest.skip(f"chime-mock is not installed next to {sys.executable}")
-    process, url = _start_command(str(script))
+    process, url = start_server_command(command=(str(script),))
     try:
         assert send(url, "GET", "/_chime_mock/state").status == 200
     finally:
