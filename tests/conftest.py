@@ -98,7 +98,7 @@ def order_numbers(client: Any, *numbers: str, **extra: Any) -> dict[str, Any]:
     return response["PhoneNumberOrder"]  # type: ignore[no-any-return]
 
 
-def number(client: Any, e164: str) -> dict[str, Any]:
+def get_number(client: Any, e164: str) -> dict[str, Any]:
     """The number as GetPhoneNumber answers it."""
     return client.get_phone_number(PhoneNumberId=e164)["PhoneNumber"]  # type: ignore[no-any-return]
 
@@ -110,6 +110,10 @@ class Clock(Protocol):
     def move_to(self, destination: dt.datetime) -> None: ...
 
     def shift(self, delta: dt.timedelta) -> None: ...
+
+
+# The `frozen_clock` fixture's type: `with frozen_clock(start) as clock: ...`.
+FrozenClock = Callable[[dt.datetime], contextlib.AbstractContextManager[Clock]]
 
 
 class _FrozenGun:
@@ -126,7 +130,7 @@ class _FrozenGun:
 
 
 @pytest.fixture(params=["freezegun", "time-machine"])
-def frozen_clock(request: pytest.FixtureRequest) -> Callable[[dt.datetime], Any]:
+def frozen_clock(request: pytest.FixtureRequest) -> FrozenClock:
     """`with frozen_clock(start) as clock:` the clock stopped at `start` by freezegun or by
     time-machine (each test runs under both), moved with `clock.move_to` or `clock.shift`."""
 
