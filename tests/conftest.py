@@ -10,6 +10,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import socket
+import sys
+import textwrap
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
@@ -58,6 +61,54 @@ def authorization(region: str = "us-east-1") -> str:
         f"AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/{region}/chime/aws4_request, "
         "SignedHeaders=host, Signature=0"
     )
+
+
+@pytest.fixture
+def refused_url() -> Iterator[str]:
+    """An http URL on loopback where a connection is refused at once: the port is bound (so no
+    one else can take it) but not listening."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as held:
+        held.bind(("127.0.0.1", 0))
+        yield f"http://127.0.0.1:{held.getsockname()[1]}"
+
+
+# The suite's network guard for a Python subprocess, which pytest-socket does not reach: only
+# loopback may be resolved or connected to, so a broken interception there cannot reach AWS.
+_SUBPROCESS_GUARD = textwrap.dedent(
+    """
+    import socket as _socket
+
+    _LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+
+    def _refuse(what):
+        raise OSError("tests: the network guard refused " + repr(what))
+
+    def _connect(self, address, _connect=_socket.socket.connect):
+        if isinstance(address, tuple) and address[0] not in _LOOPBACK:
+            _refuse(address)
+        return _connect(self, address)
+
+    def _connect_ex(self, address, _connect_ex=_socket.socket.connect_ex):
+        if isinstance(address, tuple) and address[0] not in _LOOPBACK:
+            _refuse(address)
+        return _connect_ex(self, address)
+
+    def _getaddrinfo(host, *rest, _getaddrinfo=_socket.getaddrinfo):
+        if host not in _LOOPBACK and host is not None:
+            _refuse(host)
+        return _getaddrinfo(host, *rest)
+
+    _socket.socket.connect = _connect
+    _socket.socket.connect_ex = _connect_ex
+    _socket.getaddrinfo = _getaddrinfo
+    del _socket
+    """
+)
+
+
+def guarded_python(script: str) -> list[str]:
+    """The command that runs `script` in a new interpreter under the suite's network guard."""
+    return [sys.executable, "-c", _SUBPROCESS_GUARD + textwrap.dedent(script)]
 
 
 @pytest.fixture

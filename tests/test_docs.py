@@ -270,6 +270,7 @@ def test_the_site_builds_with_warnings_as_errors(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         check=False,
+        timeout=240,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     # The API reference is generated from the docstrings, not written by hand.

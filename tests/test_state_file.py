@@ -256,7 +256,7 @@ def test_the_marker_of_the_pytest_plugin_takes_a_state_file(
             assert len(voice.list_phone_number_orders()["PhoneNumberOrders"]) == 2
         """
     )
-    pytester.runpytest_subprocess().assert_outcomes(passed=1)
+    pytester.runpytest_subprocess(timeout=120).assert_outcomes(passed=1)
 
 
 # -- files that are refused ----------------------------------------------------------------------

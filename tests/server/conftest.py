@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -16,6 +17,7 @@ import pytest
 from botocore.config import Config
 
 from chime_mock.server import ChimeMockServer, running_server
+from tests.server import installs
 
 SAMPLE_KEY = "AKIAIOSFODNN7EXAMPLE"  # not 12 digits: the default account 123456789012
 NUMBER = "+12065550100"
@@ -30,6 +32,23 @@ def order(client: Any, *numbers: str) -> dict[str, Any]:
 
 def inventories(server: ChimeMockServer) -> list[dict[str, Any]]:
     return send(server.url, "GET", "/_chime_mock/state").json()["Inventories"]  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="session")
+def aws_cli() -> Path:
+    """The pinned AWS CLI, installed once per run (and kept in .cache/). Not optional: a failed
+    install fails the tests that need it."""
+    return installs.aws_cli()
+
+
+@pytest.fixture(scope="session")
+def js_sdk() -> tuple[str, Path]:
+    """Node and the node_modules holding the pinned AWS SDK for JavaScript, installed once per
+    run. Optional: without Node.js and npm the tests that need them are skipped, saying so."""
+    node = installs.node()
+    if node is None:
+        pytest.skip("Node.js and npm are not installed here; the JS SDK test needs them")
+    return node, installs.js_sdk()
 
 
 @pytest.fixture

@@ -12,15 +12,9 @@ from typing import Any
 import pytest
 
 from chime_mock.server import ChimeMockServer, running_server
-from tests.server import installs
 from tests.server.conftest import SAMPLE_KEY
 
 Aws = Callable[..., subprocess.CompletedProcess[str]]
-
-
-@pytest.fixture(scope="session")
-def aws_executable() -> Path:
-    return installs.aws_cli()
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +24,7 @@ def module_server() -> Iterator[ChimeMockServer]:
 
 
 @pytest.fixture
-def aws(aws_executable: Path, module_server: ChimeMockServer, tmp_path: Path) -> Aws:
+def aws(aws_cli: Path, module_server: ChimeMockServer, tmp_path: Path) -> Aws:
     """`aws("chime-sdk-voice", "get-phone-number", ...)` against the server, with fake keys."""
     environment = {
         name: value
@@ -49,7 +43,7 @@ def aws(aws_executable: Path, module_server: ChimeMockServer, tmp_path: Path) ->
 
     def run(service: str, *arguments: str) -> subprocess.CompletedProcess[str]:
         endpoint = module_server.url + ("/chime" if service == "chime" else "")
-        command = [str(aws_executable), service, *arguments, "--endpoint-url", endpoint]
+        command = [str(aws_cli), service, *arguments, "--endpoint-url", endpoint]
         return subprocess.run(
             [*command, "--output", "json"],
             env=environment,
