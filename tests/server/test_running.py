@@ -57,6 +57,22 @@ def test_server_command_prints_its_url_and_stops_cleanly(stop_with: signal.Signa
     assert out.rstrip().endswith("chime-mock: stopped")
 
 
+def test_server_command_takes_never_and_none() -> None:
+    process, url = start_server_command(
+        "--processing-delay", "never", "--phone-number-limit", "none"
+    )
+    try:
+        voice = make_client(url, "chime-sdk-voice")
+        numbers = [f"+1206555{index:04d}" for index in range(30)]  # more than the default 25
+        order_id = order(voice, *numbers)["PhoneNumberOrderId"]
+        got = voice.get_phone_number_order(PhoneNumberOrderId=order_id)["PhoneNumberOrder"]
+    finally:
+        process.terminate()
+        process.communicate(timeout=30)
+    assert got["Status"] == "Processing"
+    assert len(got["OrderedPhoneNumbers"]) == 30
+
+
 def test_console_script_serves_too() -> None:
     script = Path(sys.executable).with_name("chime-mock")
     if not script.exists():
