@@ -2,7 +2,7 @@
 
 Hypothesis runs under the `ci` profile unless `HYPOTHESIS_PROFILE` names another: derandomized, so
 a failure replays on the next run and no outcome depends on the seed. `HYPOTHESIS_PROFILE=hunt`
-is the long random search (docs/tools.md, "Testing chime_mock itself").
+is the long random search (README, "Development").
 """
 
 from __future__ import annotations

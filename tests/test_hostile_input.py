@@ -13,6 +13,7 @@ model refuses, must be answered with a modeled error.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections import Counter
 from typing import Any
@@ -156,35 +157,51 @@ def _params(data: st.DataObject, inputs: Inputs, shape: botocore.model.Shape | N
     return params
 
 
-def _pinned(shape: botocore.model.Shape, member_name: str = "") -> Any:
+# Values botocore sends for a required member of a type `_pinned` has no broken value for.
+_PLAIN = {"boolean": True, "map": {}, "blob": b"x", "float": 0.5, "double": 0.5}
+
+
+def _pinned(shape: botocore.model.Shape) -> Any:
     """A value of `shape` that botocore sends as it is (with parameter validation off) and that
     breaks a rule of the model where the shape has one: enum, pattern, length, range, list size,
-    a required member. Every answer to it comes from the mock."""
+    a required member. Every answer to it comes from the mock. None: no such value."""
     type_name = shape.type_name
     if type_name == "structure":
         return {}  # a structure with a required member is refused for lacking it
     if type_name == "list":
-        low = shape.metadata.get("min")
-        return [] if low else [_pinned(shape.member, member_name)]
+        item = _pinned(shape.member)
+        return [] if shape.metadata.get("min") or item is None else [item]
     if type_name in ("integer", "long"):
         high = shape.metadata.get("max")
         return int(high) + 1 if high is not None else -(2**63) - 1
+    if type_name != "string":
+        return None
     if getattr(shape, "enum", None):
         return "NotAnEnumValue"
     if "pattern" in shape.metadata:
         pattern = smithy_pattern(shape.metadata["pattern"])
-        return next(text for text in (" ", "a" * 300, "\u00e9") if not pattern.search(text))
+        broken = next(
+            (text for text in (" ", "a" * 300, "\u00e9") if not pattern.search(text)), None
+        )
+        if broken is not None:
+            return broken
     high = shape.metadata.get("max")
     return "a" * (int(high) + 1) if high is not None else "../../etc/passwd"
 
 
 def pinned_input(shape: botocore.model.StructureShape) -> dict[str, Any]:
-    """Every member of an operation's input at once at its `_pinned` value."""
-    return {
-        name: _pinned(member, name)
-        for name, member in shape.members.items()
-        if member.serialization.get("location") != "statusCode"
-    }
+    """Every member of an operation's input at once at its `_pinned` value (a required member
+    with none at a plain value of its type)."""
+    params = {}
+    for name, member in shape.members.items():
+        if member.serialization.get("location") == "statusCode":
+            continue
+        value = _pinned(member)
+        if value is None and name in shape.required_members:
+            value = _PLAIN.get(member.type_name, dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+        if value is not None:
+            params[name] = value
+    return params
 
 
 @pytest.mark.parametrize(("service", "operation_name"), OPERATIONS)
