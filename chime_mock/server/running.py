@@ -7,6 +7,7 @@ import signal
 import socket
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType, TracebackType
@@ -165,8 +166,9 @@ def running_server(
         yield server
 
 
-class _Stop(Exception):
-    """SIGTERM, turned into an exception so the foreground loop unwinds like on Ctrl-C."""
+class _Stop(BaseException):
+    """SIGTERM, turned into an exception so the foreground loop unwinds like on Ctrl-C (not an
+    Exception: nothing on the way may catch it as an error)."""
 
 
 def _raise_stop(signum: int, frame: FrameType | None) -> None:
@@ -174,14 +176,18 @@ def _raise_stop(signum: int, frame: FrameType | None) -> None:
 
 
 def serve(server: ChimeMockServer, out: TextIO = sys.stdout) -> None:
-    """Serve in the foreground until Ctrl-C or SIGTERM; print the URL once listening."""
-    listening = server.bind()
+    """Serve until Ctrl-C or SIGTERM; print the URL once listening."""
+    # The requests are answered on the server's thread, so a signal only ever interrupts the
+    # wait below: raised inside socketserver's request handling, SIGTERM's exception was caught
+    # as a request error (and the server kept serving), and a Ctrl-C could leave it half-stopped.
+    server.start()
     previous = signal.signal(signal.SIGTERM, _raise_stop)
     try:
         print(f"chime-mock: serving Chime SDK Voice at {server.url}", file=out)
         print(f"chime-mock: serving Chime at {server.url}/chime", file=out)
         print(f"chime-mock: dashboard at {server.url}/_chime_mock/", file=out, flush=True)
-        listening.serve_forever()
+        while True:
+            time.sleep(3600)
     except (KeyboardInterrupt, _Stop):
         pass
     finally:

@@ -2,11 +2,10 @@ from __future__ import annotations
 
 import http.client
 import json
-import queue
 import re
+import select
 import subprocess
 import sys
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -138,14 +137,11 @@ def start_server_command(*options: str, command: tuple[str, ...] = ()) -> tuple[
         stderr=subprocess.PIPE,
         text=True,
     )
-    lines: queue.Queue[str] = queue.Queue()
     assert process.stdout is not None
-    reader = threading.Thread(target=lambda: lines.put(process.stdout.readline()), daemon=True)
-    reader.start()
-    try:
-        first = lines.get(timeout=30)
-    except queue.Empty:
-        first = "(nothing within 30 seconds)"
+    # Wait for the first line with a bound; the server writes its URL lines at once, so the
+    # readline after that does not block.
+    readable, _, _ = select.select([process.stdout], [], [], 30)
+    first = process.stdout.readline() if readable else "(nothing within 30 seconds)"
     found = re.search(r"http://\S+", first)
     if found is None:
         process.kill()
