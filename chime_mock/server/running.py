@@ -177,10 +177,19 @@ def _raise_stop(signum: int, frame: FrameType | None) -> None:
 
 def serve(server: ChimeMockServer, out: TextIO = sys.stdout) -> None:
     """Serve until Ctrl-C or SIGTERM; print the URL once listening."""
-    # The requests are answered on the server's thread, so a signal only ever interrupts the
+    # The requests are answered on the server's threads, so a signal only ever interrupts the
     # wait below: raised inside socketserver's request handling, SIGTERM's exception was caught
-    # as a request error (and the server kept serving), and a Ctrl-C could leave it half-stopped.
-    server.start()
+    # as a request error and the server kept serving. Those threads block the two signals, so
+    # the kernel delivers them to this one, and its sleep ends at once.
+    stop_signals = {signal.SIGINT, signal.SIGTERM}
+    masks = hasattr(signal, "pthread_sigmask")  # POSIX; Windows has no SIGTERM to deliver
+    if masks:
+        signal.pthread_sigmask(signal.SIG_BLOCK, stop_signals)
+    try:
+        server.start()  # its thread, and the threads it starts, inherit the mask
+    finally:
+        if masks:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, stop_signals)
     previous = signal.signal(signal.SIGTERM, _raise_stop)
     try:
         print(f"chime-mock: serving Chime SDK Voice at {server.url}", file=out)
