@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import re
 import select
+import signal
 import subprocess
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -136,6 +138,7 @@ def start_server_command(*options: str, command: tuple[str, ...] = ()) -> tuple[
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        env={**os.environ, "PYTHONFAULTHANDLER": "1"},  # SIGABRT prints every thread's stack
     )
     assert process.stdout is not None
     # Wait for the first line with a bound; the server writes its URL lines at once, so the
@@ -147,3 +150,21 @@ def start_server_command(*options: str, command: tuple[str, ...] = ()) -> tuple[
         process.kill()
         pytest.fail(f"no URL on the first line: {first!r}; stderr: {process.communicate()[1]}")
     return process, found.group(0)
+
+
+def stop_server_command(process: Any, stop_with: int = signal.SIGTERM) -> tuple[str, str]:
+    """Send `stop_with` and wait up to 30 seconds for the process to end: its stdout and stderr.
+    A process still running is made to print where each thread is, and the test fails."""
+    process.send_signal(stop_with)
+    try:
+        out, err = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        try:
+            with open(f"/proc/{process.pid}/status") as status:
+                signals = [line.strip() for line in status if line.startswith(("Sig", "ShdPnd"))]
+        except OSError:
+            signals = []
+        process.send_signal(signal.SIGABRT)
+        out, err = process.communicate(timeout=30)
+        pytest.fail(f"still running 30 s after signal {stop_with}: {signals}\n{out}\n{err}")
+    return out, err

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import signal
 import socket
 
 import pytest
 
-from tests.server.conftest import send, start_server_command
+from tests.server.conftest import send, start_server_command, stop_server_command
 
 
 def _ipv6_loopback() -> bool:
@@ -27,6 +26,5 @@ def test_the_server_command_binds_the_host_it_is_given() -> None:
         assert url.startswith("http://[::1]:"), url
         assert send(url, "GET", "/_chime_mock/state").status == 200
     finally:
-        process.send_signal(signal.SIGTERM)
-        process.communicate(timeout=30)
+        stop_server_command(process)
     assert process.returncode == 0

@@ -10,7 +10,13 @@ import pytest
 
 from chime_mock.cli import main
 from chime_mock.server import ChimeMockServer, running_server
-from tests.server.conftest import make_client, order, send, start_server_command
+from tests.server.conftest import (
+    make_client,
+    order,
+    send,
+    start_server_command,
+    stop_server_command,
+)
 
 
 def test_running_server_stops_listening_when_the_block_ends() -> None:
@@ -51,8 +57,7 @@ def test_server_command_prints_its_url_and_stops_cleanly(stop_with: signal.Signa
     try:
         assert send(url, "GET", "/_chime_mock/state").status == 200
     finally:
-        process.send_signal(stop_with)
-        out, err = process.communicate(timeout=30)
+        out, err = stop_server_command(process, stop_with)
     assert (process.returncode, err) == (0, "")
     assert out.rstrip().endswith("chime-mock: stopped")
 
@@ -67,8 +72,7 @@ def test_server_command_takes_never_and_none() -> None:
         order_id = order(voice, *numbers)["PhoneNumberOrderId"]
         got = voice.get_phone_number_order(PhoneNumberOrderId=order_id)["PhoneNumberOrder"]
     finally:
-        process.terminate()
-        process.communicate(timeout=30)
+        stop_server_command(process)
     assert got["Status"] == "Processing"
     assert len(got["OrderedPhoneNumbers"]) == 30
 
@@ -81,8 +85,7 @@ def test_console_script_serves_too() -> None:
     try:
         assert send(url, "GET", "/_chime_mock/state").status == 200
     finally:
-        process.terminate()
-        process.communicate(timeout=30)
+        stop_server_command(process)
     assert process.returncode == 0
 
 
