@@ -5,19 +5,21 @@ from __future__ import annotations
 import asyncio
 import os
 import subprocess
-import sys
 import textwrap
 import unittest
 from typing import Any
 
 import boto3
+import botocore
 import botocore.config
 import botocore.exceptions
 import pytest
 from botocore.stub import Stubber
 
 from chime_mock import ChimeMock, mock_chime
-from tests.conftest import order_numbers
+from tests.conftest import NEVER_MOCKED, guarded_python, order_numbers
+
+LIFTED = ("AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_PROFILE", "AWS_DEFAULT_PROFILE")
 
 
 def _orders() -> list[Any]:
@@ -195,19 +197,24 @@ def test_a_client_made_before_import_is_mocked(tmp_path: Any) -> None:
         tmp_path / "none"
     )
     result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=environment, check=False
+        guarded_python(script),
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "Processing"
 
 
-def test_outside_the_mock_nothing_is_answered_by_it() -> None:
+def test_outside_the_mock_nothing_is_answered_by_it(refused_url: str) -> None:
     early = boto3.client(
         "chime-sdk-voice",
         region_name="us-east-1",
         aws_access_key_id="x",
         aws_secret_access_key="y",
-        endpoint_url="http://127.0.0.1:9",  # nothing listens: a real send fails fast
+        endpoint_url=refused_url,  # a real send is refused at once
         config=botocore.config.Config(retries={"max_attempts": 0}, connect_timeout=1),
     )
     with mock_chime():
@@ -250,25 +257,26 @@ def test_a_hooked_endpoint_calls_botocore_directly_unless_its_class_has_its_own(
         assert custom._endpoint.seen == 2
 
 
-def test_other_services_are_not_answered_by_the_mock() -> None:
+def test_other_services_are_not_answered_by_the_mock(refused_url: str) -> None:
     with mock_chime():
         sts = boto3.client(
             "sts",
             region_name="us-east-1",
-            endpoint_url="http://127.0.0.1:9",
+            endpoint_url=refused_url,
             config=botocore.config.Config(retries={"max_attempts": 0}, connect_timeout=1),
         )
         with pytest.raises(botocore.exceptions.EndpointConnectionError):
             sts.get_caller_identity()
 
 
-def test_an_unmocked_operation_never_leaves_and_says_so(chime: Any) -> None:
-    # Legacy Chime's accounts are outside the phone-number APIs: never mocked.
+def test_an_unmocked_operation_never_leaves_and_says_so(handle: ChimeMock) -> None:
+    service, operation = NEVER_MOCKED
+    client = boto3.client(service, region_name="us-east-1")
     with pytest.raises(botocore.exceptions.ClientError) as caught:
-        chime.list_accounts()
+        getattr(client, botocore.xform_name(operation))()
     error = caught.value.response["Error"]
     assert error["Code"] == "NotImplemented"
-    assert "ListAccounts" in error["Message"]
+    assert operation in error["Message"]
     assert "not mocked yet" in error["Message"]
 
 
@@ -305,6 +313,26 @@ def test_fake_credentials_are_set_and_restored_exactly(monkeypatch: pytest.Monke
     assert dict(os.environ) == before
 
 
+def test_every_session_token_and_profile_variable_is_lifted_and_the_region_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN"):
+        monkeypatch.setenv(name, "real-token")
+    for name in ("AWS_PROFILE", "AWS_DEFAULT_PROFILE"):
+        monkeypatch.setenv(name, "does-not-exist")
+    monkeypatch.setenv("AWS_REGION", "eu-west-1")
+    monkeypatch.delenv("AWS_DEFAULT_REGION", raising=False)
+    with mock_chime():
+        lifted = [name for name in LIFTED if name in os.environ]
+        region = (os.environ.get("AWS_REGION"), os.environ.get("AWS_DEFAULT_REGION"))
+        # A profile left set that does not exist would fail the client before any call.
+        client = boto3.client("chime-sdk-voice", region_name="eu-west-1")
+        client.list_phone_number_orders()
+    assert lifted == []
+    assert region == ("eu-west-1", None)  # a region is set: no us-east-1 default is added
+    assert client._request_signer._credentials.token is None
+
+
 def test_environment_is_restored_when_the_body_raises(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("AWS_ACCESS_KEY_ID", raising=False)
     before = dict(os.environ)
@@ -328,7 +356,46 @@ def test_a_machine_without_aws_configuration_works(tmp_path: Any) -> None:
     environment["HOME"] = str(tmp_path)
     environment["AWS_PROFILE"] = "missing-profile"
     result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=environment, check=False
+        guarded_python(script),
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "0"
+
+
+def test_the_subprocess_network_guard_refuses_all_but_loopback() -> None:
+    script = """
+        import socket
+        for connect in [
+            lambda: socket.socket().connect(("192.0.2.1", 443)),
+            lambda: socket.create_connection(("chime.us-east-1.amazonaws.com", 443), timeout=1),
+        ]:
+            try:
+                connect()
+            except OSError as error:
+                print(error)
+        """
+    result = subprocess.run(
+        guarded_python(script), capture_output=True, text=True, check=False, timeout=60
+    )
+    assert result.stdout.splitlines() == [
+        "tests: the network guard refused ('192.0.2.1', 443)",
+        "tests: the network guard refused 'chime.us-east-1.amazonaws.com'",
+    ], result.stderr
+
+
+def test_import_leaves_phonenumbers_and_the_backend_unimported() -> None:
+    script = """
+        import sys
+        import chime_mock
+        print(sorted(m for m in sys.modules if m == "phonenumbers" or m.startswith(
+            ("phonenumbers.", "chime_mock.backend"))))
+        """
+    result = subprocess.run(
+        guarded_python(script), capture_output=True, text=True, check=False, timeout=60
+    )
+    assert (result.returncode, result.stdout.strip()) == (0, "[]"), result.stderr

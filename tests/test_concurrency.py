@@ -18,6 +18,7 @@ import boto3.session
 import pytest
 
 from chime_mock import mock_chime
+from tests.conftest import SERVICES
 
 pytestmark = pytest.mark.disable_socket
 
@@ -26,7 +27,8 @@ ORDERS_PER_THREAD = 12
 # Then every thread orders the same numbers at the same moment, round after round.
 ROUNDS = 20
 CONTESTED = [f"+12065559{round_:02d}{index}" for round_ in range(ROUNDS) for index in range(3)]
-SERVICES = ("chime", "chime-sdk-voice")
+# The longest any thread waits for the others: far more than the whole test takes.
+WAIT = 60
 
 
 def _numbers_of(thread: int, order: int) -> list[str]:
@@ -48,6 +50,14 @@ def _every_order(client: Any) -> list[dict[str, Any]]:
 
 
 def _work(thread: int, client: Any, start: threading.Barrier) -> list[str]:
+    try:
+        return _orders_of(thread, client, start)
+    except BaseException:
+        start.abort()  # the others stop waiting for this thread at once
+        raise
+
+
+def _orders_of(thread: int, client: Any, start: threading.Barrier) -> list[str]:
     start.wait()
     created = []
     for index in range(ORDERS_PER_THREAD):
@@ -99,10 +109,10 @@ def clients(switch_often: None) -> Iterator[list[Any]]:
 def test_threads_sharing_one_mock_create_list_and_read_without_a_lost_or_doubled_order(
     clients: list[Any],
 ) -> None:
-    start = threading.Barrier(THREADS)
+    start = threading.Barrier(THREADS, timeout=WAIT)
     with ThreadPoolExecutor(THREADS) as pool:
         futures = [pool.submit(_work, thread, clients[thread], start) for thread in range(THREADS)]
-        created = {thread: future.result() for thread, future in enumerate(futures)}
+        created = {t: future.result(timeout=WAIT) for t, future in enumerate(futures)}
 
     acquired: Counter[str] = Counter()
     for service, client in zip(SERVICES, clients[:2], strict=True):

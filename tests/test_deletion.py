@@ -7,25 +7,14 @@ import datetime as dt
 from typing import Any
 
 import boto3
-import pytest
-import time_machine
 from freezegun import freeze_time
 
 from chime_mock import ChimeMock, mock_chime
-from tests.conftest import order_numbers
+from tests.conftest import FrozenClock, get_number, order_numbers
 from tests.inventory_helpers import associate, error_of, service_of
 
 NOON = dt.datetime(2026, 1, 1, 12, tzinfo=dt.timezone.utc)
 WEEK = dt.timedelta(days=7)
-
-
-def _number(client: Any, e164: str) -> dict[str, Any]:
-    return client.get_phone_number(PhoneNumberId=e164)["PhoneNumber"]  # type: ignore[no-any-return]
-
-
-@pytest.fixture(params=["chime", "chime-sdk-voice"])
-def service(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
 
 
 def test_delete_answers_204_and_queues_the_number(service: str) -> None:
@@ -34,7 +23,7 @@ def test_delete_answers_204_and_queues_the_number(service: str) -> None:
         order_numbers(client, "+12065550100")
         response = client.delete_phone_number(PhoneNumberId="+12065550100")
         assert response["ResponseMetadata"]["HTTPStatusCode"] == 204
-        number = _number(client, "+12065550100")
+        number = get_number(client, "+12065550100")
         assert number["Status"] == "DeleteInProgress"
         assert number["DeletionTimestamp"] == NOON
         assert number["UpdatedTimestamp"] == NOON
@@ -51,28 +40,22 @@ def test_a_deleted_number_can_be_restored_within_seven_days(service: str) -> Non
         assert "DeletionTimestamp" not in restored
 
 
-def test_after_seven_days_under_freezegun_the_number_is_gone(service: str) -> None:
-    with freeze_time(NOON) as frozen, mock_chime():
+def test_after_seven_days_the_number_is_gone_and_orderable_again(
+    service: str, frozen_clock: FrozenClock
+) -> None:
+    with frozen_clock(NOON) as clock, mock_chime():
         client = boto3.client(service, region_name="us-east-1")
         order_numbers(client, "+12065550100")
         client.delete_phone_number(PhoneNumberId="+12065550100")
-        frozen.tick(WEEK)
+        clock.shift(WEEK - dt.timedelta(seconds=1))
+        assert get_number(client, "+12065550100")["Status"] == "DeleteInProgress"
+        clock.shift(dt.timedelta(seconds=1))
         assert error_of(client.get_phone_number, PhoneNumberId="+12065550100")[0] == (
             "NotFoundException"
         )
         code, _ = error_of(client.restore_phone_number, PhoneNumberId="+12065550100")
         assert code == "NotFoundException"
         assert client.list_phone_numbers()["PhoneNumbers"] == []
-
-
-def test_after_seven_days_under_time_machine_the_number_is_orderable_again(service: str) -> None:
-    with time_machine.travel(NOON, tick=False) as traveller, mock_chime():
-        client = boto3.client(service, region_name="us-east-1")
-        order_numbers(client, "+12065550100")
-        client.delete_phone_number(PhoneNumberId="+12065550100")
-        traveller.shift(WEEK - dt.timedelta(seconds=1))
-        assert _number(client, "+12065550100")["Status"] == "DeleteInProgress"
-        traveller.shift(dt.timedelta(seconds=1))
         order_id = order_numbers(client, "+12065550100")["PhoneNumberOrderId"]
         order = client.get_phone_number_order(PhoneNumberOrderId=order_id)["PhoneNumberOrder"]
         assert order["Status"] == "Successful"
@@ -134,7 +117,7 @@ def test_deleting_an_acquire_failed_number_removes_it_at_once(
 ) -> None:
     handle.make_unavailable("+12065550100")
     order_numbers(client, "+12065550100")
-    assert _number(client, "+12065550100")["Status"] == "AcquireFailed"
+    assert get_number(client, "+12065550100")["Status"] == "AcquireFailed"
     client.delete_phone_number(PhoneNumberId="+12065550100")
     code, _ = error_of(client.get_phone_number, PhoneNumberId="+12065550100")
     assert code == "NotFoundException"
@@ -166,7 +149,7 @@ def test_batch_delete_queues_the_good_and_reports_each_bad_item(
         ("+12065550102", "PhoneNumberAssociationsExist"),
         ("+12065550199", "NotFound"),
     ]
-    assert _number(client, "+12065550100")["Status"] == "DeleteInProgress"
+    assert get_number(client, "+12065550100")["Status"] == "DeleteInProgress"
 
 
 def test_batch_delete_of_good_numbers_reports_no_errors(client: Any) -> None:

@@ -270,6 +270,7 @@ def test_the_site_builds_with_warnings_as_errors(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         check=False,
+        timeout=240,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     # The API reference is generated from the docstrings, not written by hand.
@@ -318,5 +319,7 @@ def test_every_mocked_operation_is_on_the_operations_page() -> None:
 def test_every_public_member_of_the_handle_is_shown_in_the_docs() -> None:
     shown = _code_spans()
     public = [name for name in dir(ChimeMock) if not name.startswith("_")]
-    missing = [name for name in public if not re.search(rf"\b{name}\b", shown)]
+    # As code reads it (`handle.calls`, `chime_mock.reset()`): a bare word like "calls" or
+    # "order" is in any example.
+    missing = [name for name in public if not re.search(rf"\w\.{name}\b", shown)]
     assert not missing, f"show these members of the handle in docs/*.md: {missing}"

@@ -7,13 +7,14 @@ from types import SimpleNamespace
 from typing import Any
 
 import boto3
+import botocore
 import botocore.endpoint
 import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
 from chime_mock import ChimeMock
-from tests.conftest import order_numbers
+from tests.conftest import NEVER_MOCKED, order_numbers
 
 MAX_ATTEMPTS = 4  # per mode: the first attempt plus up to three retries
 
@@ -176,10 +177,28 @@ def test_a_wildcard_fault_skips_operations_that_do_not_model_its_error(
     _get_number_fails_with(voice, "ThrottledClientException")
 
 
-def test_an_operation_not_mocked_yet_can_fail_on_purpose(handle: ChimeMock, voice: Any) -> None:
-    handle.inject_error("DeletePhoneNumber", "NotFoundException")
-    with pytest.raises(voice.exceptions.NotFoundException):
-        voice.delete_phone_number(PhoneNumberId="+12065550100")
+def test_an_operation_not_mocked_yet_can_fail_on_purpose(handle: ChimeMock) -> None:
+    service, operation = NEVER_MOCKED
+    client = boto3.client(service, region_name="us-east-1")
+    call = getattr(client, botocore.xform_name(operation))
+    handle.inject_error(operation, "ForbiddenException")
+    with pytest.raises(client.exceptions.ForbiddenException):
+        call()
+    with pytest.raises(ClientError) as raised:  # the fault is spent: not mocked, as before it
+        call()
+    assert (_code(raised.value), raised.value.response["ResponseMetadata"]["HTTPStatusCode"]) == (
+        "NotImplemented",
+        501,
+    )
+
+
+def test_without_a_message_the_error_says_it_was_injected(handle: ChimeMock, voice: Any) -> None:
+    handle.inject_error("GetPhoneNumber", "ForbiddenException")
+    with pytest.raises(voice.exceptions.ForbiddenException) as raised:
+        voice.get_phone_number(PhoneNumberId="+12065550100")
+    assert raised.value.response["Error"]["Message"] == (
+        "chime_mock: ForbiddenException injected by inject_error('GetPhoneNumber', ...)"
+    )
 
 
 def test_a_fault_answers_before_validation(handle: ChimeMock, voice: Any) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 
 from chime_mock.backend import Backend
@@ -23,15 +23,12 @@ from chime_mock.operations import HANDLERS
 from chime_mock.protocol.http import HttpRequest
 from chime_mock.protocol.models import MOCKED_SERVICES, service_model
 from tests.backend_state import snapshot
+from tests.conftest import NEVER_MOCKED, authorization, examples
 from tests.model_inputs import NASTY_STRINGS
 
 pytestmark = pytest.mark.disable_socket
 
-AUTH = (
-    "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/{region}/chime/aws4_request, "
-    "SignedHeaders=host, Signature=0"
-)
-WIRE_CASES = 1000
+WIRE_CASES = examples(1000)
 ROUTING_ERRORS = {"UnknownOperationException", "NotImplemented"}
 
 
@@ -77,7 +74,7 @@ def requests(draw: st.DrawFn) -> tuple[str, HttpRequest]:
     path, _, query = template.partition("?")
     path = re.sub(r"\{[^}]+\}", lambda label: draw(labels), path)
     region = draw(st.sampled_from(["us-east-1", "eu-west-1", "", "../..", "\u00e9"]))
-    headers = {"authorization": AUTH.format(region=region)}
+    headers = {"authorization": authorization(region)}
     broken = draw(st.sampled_from(["body only", "method", "path", "query", "headers"]))
     if broken == "method":
         method = draw(st.sampled_from(["GET", "PATCH", "get", "X", ""]))
@@ -109,7 +106,7 @@ def _seeded() -> Backend:
         order = {"ProductType": "VoiceConnector", "E164PhoneNumbers": ["+12065550100"]}
         if service == "chime":
             order["E164PhoneNumbers"] = ["+12065550101"]
-        headers = {"authorization": AUTH.format(region="us-east-1")}
+        headers = {"authorization": authorization()}
         request = HttpRequest(
             "POST", "/phone-number-orders", "", headers, json.dumps(order).encode()
         )
@@ -117,10 +114,18 @@ def _seeded() -> Backend:
     return backend
 
 
-@settings(
-    max_examples=WIRE_CASES, deadline=None, database=None, suppress_health_check=list(HealthCheck)
-)
+def _signed(service: str, method: str, path: str, body: bytes = b"") -> tuple[str, HttpRequest]:
+    return service, HttpRequest(method, path, "", {"authorization": authorization()}, body)
+
+
+@settings(max_examples=WIRE_CASES)
 @given(case=requests())
+# Each kind of answer, whatever the draw: one served, one refused by the validator, one not
+# mocked, one that routes nowhere.
+@example(case=_signed("chime-sdk-voice", "GET", "/phone-number-orders"))
+@example(case=_signed("chime", "POST", "/phone-number-orders", b'{"ProductType": 7}'))
+@example(case=_signed(NEVER_MOCKED[0], "GET", "/accounts"))
+@example(case=_signed("chime-sdk-voice", "DELETE", "/.."))
 def test_any_raw_request_gets_a_modeled_json_answer_and_a_rejection_changes_nothing(
     case: tuple[str, HttpRequest],
 ) -> None:

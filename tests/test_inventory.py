@@ -6,17 +6,12 @@ import datetime as dt
 from typing import Any
 
 import boto3
-import pytest
+import phonenumbers
 from freezegun import freeze_time
 
 from chime_mock import ChimeMock, mock_chime
-from tests.conftest import order_numbers
+from tests.conftest import get_number, order_numbers
 from tests.inventory_helpers import associate, error_of, service_of, statuses
-
-
-def _number(client: Any, e164: str) -> dict[str, Any]:
-    return client.get_phone_number(PhoneNumberId=e164)["PhoneNumber"]  # type: ignore[no-any-return]
-
 
 # -- ListPhoneNumbers ---------------------------------------------------------------------------
 
@@ -89,7 +84,7 @@ def test_update_changes_the_product_type_and_its_capabilities(client: Any) -> No
     )["PhoneNumber"]
     assert updated["ProductType"] == "SipMediaApplicationDialIn"
     assert updated["Capabilities"]["InboundMMS"] is False
-    assert _number(client, "+12065550100")["ProductType"] == "SipMediaApplicationDialIn"
+    assert get_number(client, "+12065550100")["ProductType"] == "SipMediaApplicationDialIn"
 
 
 def test_a_toll_free_number_cannot_become_business_calling(chime: Any) -> None:
@@ -99,7 +94,7 @@ def test_a_toll_free_number_cannot_become_business_calling(chime: Any) -> None:
     )
     assert code == "BadRequestException"
     assert "toll-free" in text
-    assert _number(chime, "+18005550100")["ProductType"] == "VoiceConnector"
+    assert get_number(chime, "+18005550100")["ProductType"] == "VoiceConnector"
 
 
 def test_a_number_outside_the_us_must_stay_sip_media_application_dial_in(client: Any) -> None:
@@ -121,7 +116,7 @@ def test_update_changes_one_detail_at_a_time(client: Any) -> None:
     )
     assert code == "BadRequestException"
     assert "one phone number detail at a time" in text
-    assert _number(client, "+12065550100")["ProductType"] == "VoiceConnector"
+    assert get_number(client, "+12065550100")["ProductType"] == "VoiceConnector"
 
 
 def test_update_without_a_detail_is_a_bad_request(client: Any) -> None:
@@ -144,7 +139,7 @@ def test_a_calling_name_update_is_in_progress_then_succeeds() -> None:
         assert updated["PhoneNumber"]["CallingName"] == "Acme"
         assert updated["PhoneNumber"]["CallingNameStatus"] == "UpdateInProgress"
         frozen.tick(dt.timedelta(seconds=30))
-        assert _number(client, "+12065550100")["CallingNameStatus"] == "UpdateSucceeded"
+        assert get_number(client, "+12065550100")["CallingNameStatus"] == "UpdateSucceeded"
 
 
 def test_a_second_calling_name_update_while_one_is_pending_conflicts() -> None:
@@ -165,7 +160,7 @@ def test_an_empty_calling_name_removes_it(client: Any) -> None:
     order_numbers(client, "+12065550100")
     client.update_phone_number(PhoneNumberId="+12065550100", CallingName="Acme")
     client.update_phone_number(PhoneNumberId="+12065550100", CallingName="")
-    number = _number(client, "+12065550100")
+    number = get_number(client, "+12065550100")
     assert "CallingName" not in number
     assert number["CallingNameStatus"] == "Unassigned"
 
@@ -218,7 +213,7 @@ def test_batch_update_applies_the_good_items_and_reports_the_bad(client: Any) ->
         ("+18005550100", "BadRequest"),
     ]
     assert all(e["ErrorMessage"] for e in errors)
-    assert _number(client, "+12065550100")["ProductType"] == "SipMediaApplicationDialIn"
+    assert get_number(client, "+12065550100")["ProductType"] == "SipMediaApplicationDialIn"
 
 
 def test_batch_update_reports_a_pending_calling_name_as_a_conflict() -> None:
@@ -244,7 +239,7 @@ def test_voice_batch_update_rejects_duplicate_ids(voice: Any) -> None:
     )
     assert code == "BadRequestException"
     assert "more than once" in text
-    assert "Name" not in _number(voice, "+12065550100")
+    assert "Name" not in get_number(voice, "+12065550100")
 
 
 def test_chime_batch_update_applies_repeated_ids_in_turn(chime: Any) -> None:
@@ -256,7 +251,7 @@ def test_chime_batch_update_applies_repeated_ids_in_turn(chime: Any) -> None:
         ]
     )["PhoneNumberErrors"]
     assert errors == []
-    assert _number(chime, "+12065550100")["ProductType"] == "BusinessCalling"
+    assert get_number(chime, "+12065550100")["ProductType"] == "BusinessCalling"
 
 
 def test_batch_update_item_with_two_details_is_a_bad_request_item(client: Any) -> None:
@@ -332,12 +327,22 @@ def test_voice_has_no_business_calling_product_type(voice: Any) -> None:
     assert code == "BadRequestException"
 
 
-@pytest.mark.parametrize("country", ["GB", "DE", "JP"])
-def test_every_country_listed_can_be_searched(voice: Any, country: str) -> None:
-    numbers = voice.search_available_phone_numbers(
-        Country=country, PhoneNumberType="Local", MaxResults=1
-    )["E164PhoneNumbers"]
-    assert len(numbers) == 1
+def test_every_country_and_number_type_listed_beyond_the_us_can_be_searched(voice: Any) -> None:
+    countries = voice.list_supported_phone_number_countries(
+        ProductType="SipMediaApplicationDialIn"
+    )["PhoneNumberCountries"]
+    found = {}
+    for country in countries[1:]:  # the US first: searched by area code, city or state instead
+        assert country["CountryCode"] != "US"
+        for number_type in country["SupportedPhoneNumberTypes"]:
+            numbers = voice.search_available_phone_numbers(
+                Country=country["CountryCode"], PhoneNumberType=number_type, MaxResults=1
+            )["E164PhoneNumbers"]
+            found[country["CountryCode"], number_type] = [
+                phonenumbers.region_code_for_number(phonenumbers.parse(e164)) for e164 in numbers
+            ]
+    assert found == {key: [key[0]] for key in found}
+    assert len(found) > len(countries)  # some have toll-free numbers too
 
 
 def test_a_calling_name_succeeds_at_once_when_orders_wait_for_the_handle() -> None:
@@ -346,4 +351,4 @@ def test_a_calling_name_succeeds_at_once_when_orders_wait_for_the_handle() -> No
         order_id = order_numbers(client, "+12065550100")["PhoneNumberOrderId"]
         handle.complete_order(order_id)
         client.update_phone_number(PhoneNumberId="+12065550100", CallingName="Acme")
-        assert _number(client, "+12065550100")["CallingNameStatus"] == "UpdateSucceeded"
+        assert get_number(client, "+12065550100")["CallingNameStatus"] == "UpdateSucceeded"

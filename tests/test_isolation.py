@@ -19,17 +19,16 @@ import boto3
 import boto3.session
 import botocore.exceptions
 import pytest
-from botocore.config import Config
 from botocore.endpoint import Endpoint
 from pytest_socket import SocketBlockedError, SocketConnectBlockedError
 
 from chime_mock import mock_chime
 from chime_mock.environment import FAKE_ACCESS_KEY_ID
+from tests.conftest import UNSAFE
 from tests.model_inputs import operations_under_test
 
 REAL_KEY = "AKIAREALPROFILEKEY01"
 REAL_ENV_KEY = "AKIAREALENVKEY000001"
-UNSAFE = Config(parameter_validation=False, retries={"max_attempts": 0})
 
 # -- the network guard -------------------------------------------------------------------------
 
@@ -298,7 +297,7 @@ def test_every_style_of_test_starts_empty_in_any_order(
 
 def test_four_xdist_workers_each_keep_their_own_state(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(test_styles=STYLES)
-    result = pytester.runpytest_subprocess("-n", "4", "-p", "no:randomly")
+    result = pytester.runpytest_subprocess("-n", "4", "-p", "no:randomly", timeout=240)
     result.assert_outcomes(passed=STYLE_TESTS - 1, failed=1)
 
 

@@ -89,14 +89,19 @@ def test_no_call_is_dropped_under_the_limit(handle: ChimeMock, voice: Any) -> No
     assert (_recorded(handle), handle.calls_dropped) == ([1, 2], 0)
 
 
-def test_the_default_limit_is_ten_thousand_calls(handle: ChimeMock) -> None:
-    assert "journal_limit=10000" in repr(handle)
-    assert handle._backend().journal_limit == 10_000
-
-
-def test_journal_limit_none_lifts_the_limit() -> None:
-    with mock_chime(journal_limit=None) as handle:
-        assert handle._backend().journal_limit is None
+@pytest.mark.parametrize(
+    ("options", "dropped"),
+    [({}, 1), ({"journal_limit": None}, 0)],
+    ids=["the default keeps ten thousand", "None keeps every call"],
+)
+def test_the_journal_keeps_ten_thousand_calls_unless_lifted(
+    options: dict[str, Any], dropped: int
+) -> None:
+    with mock_chime(**options) as handle:
+        voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
+        for _ in range(10_001):
+            voice.get_phone_number_settings()
+        assert (len(handle.calls), handle.calls_dropped) == (10_001 - dropped, dropped)
 
 
 def test_reset_empties_the_journal_and_keeps_its_limit() -> None:

@@ -7,44 +7,33 @@ from typing import Any
 
 import boto3
 import pytest
-import time_machine
 from freezegun import freeze_time
 
 from chime_mock import mock_chime
-from tests.conftest import order_numbers
+from tests.conftest import FrozenClock, order_numbers
 
 
 def _status(client: Any, order_id: str) -> str:
     return client.get_phone_number_order(PhoneNumberOrderId=order_id)["PhoneNumberOrder"]["Status"]
 
 
-def test_an_order_stays_processing_until_the_delay_passes_under_freezegun() -> None:
-    with freeze_time("2026-01-01T12:00:00Z") as frozen, mock_chime(processing_delay=11):
-        voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
-        order_id = order_numbers(voice, "+12065550100")["PhoneNumberOrderId"]
-        frozen.tick(dt.timedelta(seconds=10.9))
-        assert _status(voice, order_id) == "Processing"
-        frozen.tick(dt.timedelta(seconds=0.1))
-        order = voice.get_phone_number_order(PhoneNumberOrderId=order_id)["PhoneNumberOrder"]
-        assert order["Status"] == "Successful"
-        assert order["CreatedTimestamp"] == dt.datetime(2026, 1, 1, 12, tzinfo=dt.timezone.utc)
-        assert order["UpdatedTimestamp"] == dt.datetime(
-            2026, 1, 1, 12, 0, 11, tzinfo=dt.timezone.utc
-        )
+NOON = dt.datetime(2026, 1, 1, 12, tzinfo=dt.timezone.utc)
 
 
-def test_an_order_completes_when_time_machine_moves_the_clock() -> None:
-    with (
-        time_machine.travel(
-            dt.datetime(2026, 3, 1, tzinfo=dt.timezone.utc), tick=False
-        ) as traveller,
-        mock_chime(processing_delay=dt.timedelta(minutes=5)),
-    ):
-        client = boto3.client("chime", region_name="us-east-1")
+@pytest.mark.parametrize("delay", [11, dt.timedelta(seconds=11)], ids=["seconds", "timedelta"])
+def test_an_order_stays_processing_until_the_delay_passes(
+    service: str, frozen_clock: FrozenClock, delay: float | dt.timedelta
+) -> None:
+    with frozen_clock(NOON) as clock, mock_chime(processing_delay=delay):
+        client = boto3.client(service, region_name="us-east-1")
         order_id = order_numbers(client, "+12065550100")["PhoneNumberOrderId"]
+        clock.shift(dt.timedelta(seconds=10.9))
         assert _status(client, order_id) == "Processing"
-        traveller.shift(dt.timedelta(minutes=5))
-        assert _status(client, order_id) == "Successful"
+        clock.shift(dt.timedelta(seconds=0.1))
+        order = client.get_phone_number_order(PhoneNumberOrderId=order_id)["PhoneNumberOrder"]
+    assert order["Status"] == "Successful"
+    assert order["CreatedTimestamp"] == NOON
+    assert order["UpdatedTimestamp"] == NOON + dt.timedelta(seconds=11)
 
 
 def test_processing_delay_none_waits_for_complete_order() -> None:

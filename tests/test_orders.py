@@ -6,9 +6,11 @@ import re
 import uuid
 from typing import Any
 
+import boto3
 import pytest
+from botocore.paginate import Paginator
 
-from chime_mock import ChimeMock
+from chime_mock import ChimeMock, mock_chime
 from tests.conftest import order_numbers
 
 GUID = re.compile(r"^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$")
@@ -146,7 +148,8 @@ def test_a_rejected_order_acquires_none_of_its_valid_numbers(client: Any) -> Non
 def test_legacy_chime_refuses_business_calling_for_toll_free_numbers(chime: Any) -> None:
     with pytest.raises(chime.exceptions.BadRequestException, match="toll-free"):
         order_numbers(chime, "+18005550100", ProductType="BusinessCalling")
-    assert order_numbers(chime, "+18005550100", ProductType="VoiceConnector")
+    order = order_numbers(chime, "+18005550100", ProductType="VoiceConnector")
+    assert (order["ProductType"], order["Status"]) == ("VoiceConnector", "Processing")
 
 
 def test_voice_rejects_business_calling_by_its_model(voice: Any) -> None:
@@ -180,15 +183,38 @@ def test_list_pages_in_creation_order(client: Any) -> None:
     assert pages == 3
 
 
-def test_list_works_with_the_botocore_paginator_when_the_model_has_one(client: Any) -> None:
-    for i in range(3):
-        order_numbers(client, f"+1206555011{i}")
-    if not client.can_paginate("list_phone_number_orders"):
-        pytest.skip("this botocore has no paginator for ListPhoneNumberOrders")
-    pages = client.get_paginator("list_phone_number_orders").paginate(
-        PaginationConfig={"PageSize": 2}
+def test_list_pages_through_a_botocore_paginator(client: Any) -> None:
+    # Neither model ships a paginator for ListPhoneNumberOrders; one built from the same
+    # NextToken/MaxResults config as botocore's own pages through the mock like through AWS.
+    created = [order_numbers(client, f"+1206555011{i}")["PhoneNumberOrderId"] for i in range(5)]
+    paginator = Paginator(
+        client.list_phone_number_orders,
+        {
+            "input_token": "NextToken",
+            "output_token": "NextToken",
+            "limit_key": "MaxResults",
+            "result_key": "PhoneNumberOrders",
+        },
+        client.meta.service_model.operation_model("ListPhoneNumberOrders"),
     )
-    assert sum(len(page["PhoneNumberOrders"]) for page in pages) == 3
+    pages = list(paginator.paginate(PaginationConfig={"PageSize": 2}))
+    assert [len(page["PhoneNumberOrders"]) for page in pages] == [2, 2, 1]
+    listed = paginator.paginate(PaginationConfig={"PageSize": 2}).build_full_result()
+    assert [order["PhoneNumberOrderId"] for order in listed["PhoneNumberOrders"]] == created
+
+
+@pytest.mark.parametrize(("service", "page_size"), [("chime", 99), ("chime-sdk-voice", 100)])
+def test_without_max_results_a_page_holds_as_many_orders_as_the_model_allows(
+    service: str, page_size: int
+) -> None:
+    with mock_chime(phone_number_limit=None):
+        client = boto3.client(service, region_name="us-east-1")
+        for index in range(page_size + 1):
+            order_numbers(client, f"+1206555{index:04d}")
+        first = client.list_phone_number_orders()
+        second = client.list_phone_number_orders(NextToken=first["NextToken"])
+    assert (len(first["PhoneNumberOrders"]), len(second["PhoneNumberOrders"])) == (page_size, 1)
+    assert "NextToken" not in second
 
 
 def test_list_of_no_orders_is_empty_and_has_no_token(client: Any) -> None:
@@ -216,8 +242,6 @@ def test_max_results_follows_the_model_limits(client: Any) -> None:
 
 
 def test_orders_are_kept_per_region_on_voice(handle: ChimeMock) -> None:
-    import boto3
-
     east = boto3.client("chime-sdk-voice", region_name="us-east-1")
     west = boto3.client("chime-sdk-voice", region_name="us-west-2")
     order_id = order_numbers(east, "+12065550100")["PhoneNumberOrderId"]
@@ -227,17 +251,18 @@ def test_orders_are_kept_per_region_on_voice(handle: ChimeMock) -> None:
 
 
 def test_legacy_chime_is_global_per_account(handle: ChimeMock) -> None:
-    import boto3
-
     east = boto3.client("chime", region_name="us-east-1")
     west = boto3.client("chime", region_name="eu-west-1")
     order_id = order_numbers(east, "+12065550100")["PhoneNumberOrderId"]
-    assert west.get_phone_number_order(PhoneNumberOrderId=order_id)["PhoneNumberOrder"]
+    got = west.get_phone_number_order(PhoneNumberOrderId=order_id)["PhoneNumberOrder"]
+    assert got["PhoneNumberOrderId"] == order_id
+    assert [
+        order["PhoneNumberOrderId"]
+        for order in west.list_phone_number_orders()["PhoneNumberOrders"]
+    ] == [order_id]
 
 
 def test_accounts_are_the_access_key_when_it_is_twelve_digits(handle: ChimeMock) -> None:
-    import boto3
-
     def client_for(key: str) -> Any:
         return boto3.client(
             "chime-sdk-voice",
@@ -256,8 +281,6 @@ def test_accounts_are_the_access_key_when_it_is_twelve_digits(handle: ChimeMock)
 
 
 def test_a_number_held_by_another_account_fails(handle: ChimeMock) -> None:
-    import boto3
-
     other = boto3.client(
         "chime-sdk-voice",
         region_name="us-east-1",

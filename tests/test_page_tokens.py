@@ -37,10 +37,6 @@ def test_a_token_never_starts_with_a_dash_so_the_aws_cli_takes_it_as_a_value() -
     assert not [token for token in tokens if not token[0].isalnum()]
 
 
-def test_one_thousand_tokens_are_kept() -> None:
-    assert TOKENS_KEPT == 1_000
-
-
 def test_a_token_is_kept_while_fewer_newer_ones_than_the_limit_were_issued() -> None:
     tokens = PageTokens()
     first, *_ = _issue(tokens, TOKENS_KEPT)
@@ -73,17 +69,29 @@ def test_paging_through_more_pages_than_tokens_are_kept_reaches_the_end() -> Non
 
 # -- through boto3 -----------------------------------------------------------------------------
 
+DOCUMENTED_KEPT = 1_000  # docs/operations.md: "more than 1,000 issued since" is refused
+
 
 def _first_page(client: Any) -> str:
     token: str = client.list_phone_number_orders(MaxResults=1)["NextToken"]
     return token
 
 
+def test_a_token_with_999_newer_ones_still_pages(client: Any) -> None:
+    order_numbers(client, "+12065550100", "+12065550101")
+    order_numbers(client, "+12065550102")
+    oldest = _first_page(client)
+    for _ in range(DOCUMENTED_KEPT - 1):
+        _first_page(client)
+    page = client.list_phone_number_orders(MaxResults=1, NextToken=oldest)
+    assert len(page["PhoneNumberOrders"]) == 1
+
+
 def test_a_token_with_a_thousand_newer_ones_is_a_bad_request(client: Any) -> None:
     order_numbers(client, "+12065550100", "+12065550101")
     order_numbers(client, "+12065550102")
     oldest = _first_page(client)
-    for _ in range(TOKENS_KEPT):
+    for _ in range(DOCUMENTED_KEPT):
         _first_page(client)
     with pytest.raises(client.exceptions.BadRequestException) as refused:
         client.list_phone_number_orders(MaxResults=1, NextToken=oldest)
@@ -102,7 +110,7 @@ def test_each_listing_keeps_its_own_tokens(client: Any) -> None:
     order_numbers(client, "+12065550100", "+12065550101")
     order_numbers(client, "+12065550102")
     orders_token = _first_page(client)
-    for _ in range(TOKENS_KEPT):
+    for _ in range(DOCUMENTED_KEPT):
         client.list_phone_numbers(MaxResults=1)
     page = client.list_phone_number_orders(MaxResults=1, NextToken=orders_token)
     assert len(page["PhoneNumberOrders"]) == 1

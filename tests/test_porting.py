@@ -11,11 +11,10 @@ from typing import Any
 
 import boto3
 import pytest
-import time_machine
 from freezegun import freeze_time
 
 from chime_mock import ChimeMock, mock_chime
-from tests.conftest import order_numbers
+from tests.conftest import FrozenClock, order_numbers
 from tests.inventory_helpers import client_as, statuses
 
 NOW = dt.datetime(2026, 4, 1, 9, tzinfo=dt.timezone.utc)
@@ -45,26 +44,18 @@ def test_a_seeded_voice_porting_order_shows_its_porting_details() -> None:
         }
 
 
-def test_ported_numbers_become_unassigned_on_the_foc_date_under_freezegun() -> None:
-    with freeze_time(NOW) as frozen, mock_chime() as handle:
+def test_ported_numbers_become_unassigned_on_the_foc_date(frozen_clock: FrozenClock) -> None:
+    with frozen_clock(NOW) as clock, mock_chime() as handle:
         voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
         order_id = handle.seed_porting_order(["+12065550100"], foc_date=FOC)
-        frozen.move_to(FOC - dt.timedelta(seconds=1))
+        clock.move_to(FOC - dt.timedelta(seconds=1))
         assert statuses(voice) == {"+12065550100": "PortinInProgress"}
-        frozen.move_to(FOC)
+        clock.move_to(FOC)
         assert statuses(voice) == {"+12065550100": "Unassigned"}
         order = _order(voice, order_id)
         assert order["Status"] == "Successful"
         assert order["UpdatedTimestamp"] == FOC
         assert [n["Status"] for n in order["OrderedPhoneNumbers"]] == ["Acquired"]
-
-
-def test_ported_numbers_become_unassigned_on_the_foc_date_under_time_machine() -> None:
-    with time_machine.travel(NOW, tick=False) as traveller, mock_chime() as handle:
-        voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
-        handle.seed_porting_order(["+12065550100"], foc_date=FOC)
-        traveller.move_to(FOC)
-        assert statuses(voice) == {"+12065550100": "Unassigned"}
 
 
 def test_a_porting_order_can_be_seeded_in_a_chosen_porting_status(handle: ChimeMock) -> None:

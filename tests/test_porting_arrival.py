@@ -6,7 +6,6 @@ did not exist, they take no place in the quota, and yet nobody can order them.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -17,11 +16,11 @@ import time_machine
 from freezegun import freeze_time
 
 from chime_mock import ChimeMock, mock_chime
-from chime_mock.backend import Backend, Scope
-from chime_mock.server.dashboard import render
-from chime_mock.server.snapshot import snapshot
-from tests.conftest import order_numbers
+from chime_mock.backend import Scope
+from chime_mock.server import running_server
+from tests.conftest import FrozenClock, order_numbers
 from tests.inventory_helpers import client_as, error_of, statuses
+from tests.server.conftest import send
 
 NOW = dt.datetime(2026, 4, 1, 9, tzinfo=dt.timezone.utc)
 FOC = dt.datetime(2026, 4, 20, 14, tzinfo=dt.timezone.utc)
@@ -29,37 +28,18 @@ ARRIVAL = FOC - dt.timedelta(days=1)
 JUST_BEFORE = ARRIVAL - dt.timedelta(seconds=1)
 PORTED = "+12065550100"
 PORT_IN_STATUS = {"chime-sdk-voice": "PortinInProgress", "chime": "AcquireInProgress"}
+# A seeded port before its FOC date: voice has porting statuses, legacy Chime only Processing.
+PORT_ORDER_STATUS = {"chime-sdk-voice": "FOC", "chime": "Processing"}
 
 Mover = Callable[[dt.datetime], None]
 
 
-@contextlib.contextmanager
-def _clock(kind: str, start: dt.datetime) -> Iterator[Mover]:
-    """The clock frozen at `start` by freezegun or time-machine, and how to move it."""
-    if kind == "freezegun":
-        with freeze_time(start) as frozen:
-            yield frozen.move_to
-    else:
-        with time_machine.travel(start, tick=False) as traveller:
-            yield traveller.move_to
-
-
-@pytest.fixture(params=["freezegun", "time-machine"])
-def clock_kind(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
-@pytest.fixture(params=["chime", "chime-sdk-voice"])
-def service(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
 @pytest.fixture
-def seeded(clock_kind: str, service: str) -> Iterator[tuple[Any, Mover, ChimeMock]]:
+def seeded(frozen_clock: FrozenClock, service: str) -> Iterator[tuple[Any, Mover, ChimeMock]]:
     """A client of `service` at NOW, after a porting order of PORTED with FOC date FOC."""
-    with _clock(clock_kind, NOW) as move_to, mock_chime() as handle:
+    with frozen_clock(NOW) as clock, mock_chime() as handle:
         handle.seed_porting_order([PORTED], foc_date=FOC, service=service)
-        yield boto3.client(service, region_name="us-east-1"), move_to, handle
+        yield boto3.client(service, region_name="us-east-1"), clock.move_to, handle
 
 
 def _service(client: Any) -> str:
@@ -85,7 +65,7 @@ def test_the_porting_order_is_visible_while_its_numbers_are_not(
     [order] = client.list_phone_number_orders()["PhoneNumberOrders"]
     assert [line["E164PhoneNumber"] for line in order["OrderedPhoneNumbers"]] == [PORTED]
     got = client.get_phone_number_order(PhoneNumberOrderId=order["PhoneNumberOrderId"])
-    assert got["PhoneNumberOrder"]["Status"] in ("FOC", "Processing")  # voice, legacy Chime
+    assert got["PhoneNumberOrder"]["Status"] == PORT_ORDER_STATUS[_service(client)]
 
 
 def test_ported_numbers_appear_in_the_port_in_status_a_day_before_the_foc_date(
@@ -151,14 +131,14 @@ def test_numbers_of_a_port_whose_foc_date_is_past_appear_at_once_unassigned(
     [("CancelRequested", "PortinCancelRequested"), ("Cancelled", "Cancelled")],
 )
 def test_a_cancelling_ports_numbers_also_wait_for_the_day_before_the_foc_date(
-    clock_kind: str, status: str, number_status: str
+    frozen_clock: FrozenClock, status: str, number_status: str
 ) -> None:
-    with _clock(clock_kind, NOW) as move_to, mock_chime() as handle:
+    with frozen_clock(NOW) as clock, mock_chime() as handle:
         handle.seed_porting_order([PORTED], foc_date=FOC, status=status)
         voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
-        move_to(JUST_BEFORE)
+        clock.move_to(JUST_BEFORE)
         assert statuses(voice) == {}
-        move_to(ARRIVAL)
+        clock.move_to(ARRIVAL)
         assert statuses(voice) == {PORTED: number_status}
 
 
@@ -178,13 +158,13 @@ def test_a_ported_number_lists_after_the_numbers_already_there_when_it_appears(
 
 
 def test_a_number_of_a_cancelled_port_ordered_meanwhile_keeps_its_new_record(
-    clock_kind: str,
+    frozen_clock: FrozenClock,
 ) -> None:
-    with _clock(clock_kind, NOW) as move_to, mock_chime() as handle:
+    with frozen_clock(NOW) as clock, mock_chime() as handle:
         handle.seed_porting_order([PORTED], foc_date=FOC, status="Cancelled")
         voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
         order_numbers(voice, PORTED)  # a cancelled port holds nothing: it can be ordered
-        move_to(ARRIVAL)
+        clock.move_to(ARRIVAL)
         assert statuses(voice) == {PORTED: "Unassigned"}
 
 
@@ -276,8 +256,10 @@ def test_ordering_a_number_not_yet_ported_in_fails_that_number(
     assert statuses(orderer) == {"+12065550101": "Unassigned"}
 
 
-def test_search_never_offers_a_number_not_yet_ported_in(clock_kind: str, service: str) -> None:
-    with _clock(clock_kind, NOW), mock_chime() as handle:
+def test_search_never_offers_a_number_not_yet_ported_in(
+    frozen_clock: FrozenClock, service: str
+) -> None:
+    with frozen_clock(NOW), mock_chime() as handle:
         client = boto3.client(service, region_name="us-east-1")
         first = client.search_available_phone_numbers(AreaCode="206", MaxResults=5)
         offered = first["E164PhoneNumbers"][0]
@@ -310,24 +292,30 @@ def test_ported_numbers_count_against_the_quota_once_they_appear(service: str) -
 # -- the test tooling shows them, marked -----------------------------------------------------------
 
 
-def _seeded_backend() -> Backend:
-    backend = Backend()
-    scope = Scope.of("chime-sdk-voice", "123456789012", "us-east-1")
-    backend.seed_porting_order(scope, "VoiceConnector", [PORTED], FOC, "FOC", NOW)
-    return backend
+@pytest.fixture
+def seeded_server() -> Iterator[str]:
+    """A running server's URL, at NOW, holding a voice port of PORTED whose FOC date is FOC."""
+    with time_machine.travel(NOW, tick=False), running_server() as server:
+        scope = Scope.of("chime-sdk-voice", "123456789012", "us-east-1")
+        with server.backend.lock:
+            server.backend.seed_porting_order(scope, "VoiceConnector", [PORTED], FOC, "FOC", NOW)
+        yield server.url
 
 
-def test_the_server_state_lists_numbers_not_yet_ported_in_apart_with_when_they_appear() -> None:
-    with freeze_time(NOW):
-        [inventory] = snapshot(_seeded_backend())["Inventories"]
+def test_the_server_state_lists_numbers_not_yet_ported_in_apart_with_when_they_appear(
+    seeded_server: str,
+) -> None:
+    [inventory] = send(seeded_server, "GET", "/_chime_mock/state").json()["Inventories"]
     assert inventory["PhoneNumbers"] == []
     [arriving] = inventory["ArrivingPhoneNumbers"]
     assert (arriving["E164PhoneNumber"], arriving["Status"]) == (PORTED, "PortinInProgress")
     assert arriving["AppearsAt"] == "2026-04-19T14:00:00.000Z"
 
 
-def test_the_dashboard_shows_numbers_not_yet_ported_in_in_their_own_table() -> None:
-    with freeze_time(NOW):
-        page = render(snapshot(_seeded_backend()))
+def test_the_dashboard_shows_numbers_not_yet_ported_in_in_their_own_table(
+    seeded_server: str,
+) -> None:
+    page = send(seeded_server, "GET", "/_chime_mock/").body.decode()
     assert '<table class="arriving">' in page
     assert "not shown by the API yet" in page
+    assert PORTED in page

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from hypothesis import settings
+
 from chime_mock.options import MOCK_OPTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,3 +53,12 @@ def test_every_option_of_mock_chime_is_documented() -> None:
     page = (ROOT / "docs" / "mock-chime.md").read_text(encoding="utf-8")
     missing = [name for name in options if not re.search(rf"`{name}\b", page)]
     assert not missing, f"document these options of mock_chime in docs/mock-chime.md: {missing}"
+
+
+def test_the_hunt_the_readme_documents_is_random_and_the_default_profile_is_not() -> None:
+    [hunt] = [command for command in _fences("bash") if "HYPOTHESIS_PROFILE=" in command]
+    found = re.search(r"HYPOTHESIS_PROFILE=(\w+) ", hunt)
+    assert found is not None
+    assert not settings.get_profile(found.group(1)).derandomize
+    assert all((ROOT / path).is_file() for path in re.findall(r"tests/\S+\.py", hunt))
+    assert settings.get_profile("ci").derandomize  # what runs unless HYPOTHESIS_PROFILE is set

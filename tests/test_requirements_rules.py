@@ -8,19 +8,14 @@ from typing import Any
 
 import boto3
 import pytest
-import time_machine
 from botocore.config import Config
 
 from chime_mock import ChimeMock, mock_chime
-from tests.conftest import order_numbers
+from tests.conftest import FrozenClock, get_number, order_numbers
 from tests.inventory_helpers import error_of, statuses
 
 LOCAL, TOLL_FREE, LONDON = "+12065550100", "+18005550100", "+442079460000"
 LONE_SURROGATE = "\udcff"  # valid in a JSON string, not encodable as UTF-8
-
-
-def _number(client: Any, e164: str) -> dict[str, Any]:
-    return client.get_phone_number(PhoneNumberId=e164)["PhoneNumber"]  # type: ignore[no-any-return]
 
 
 def _batch_update(client: Any, *items: dict[str, str]) -> list[tuple[str, str]]:
@@ -39,8 +34,8 @@ def test_chime_batch_update_refuses_business_calling_for_a_toll_free_number(chim
         {"PhoneNumberId": LOCAL, "ProductType": "BusinessCalling"},
     )
     assert errors == [(TOLL_FREE, "BadRequest")]
-    assert _number(chime, TOLL_FREE)["ProductType"] == "VoiceConnector"
-    assert _number(chime, LOCAL)["ProductType"] == "BusinessCalling"
+    assert get_number(chime, TOLL_FREE)["ProductType"] == "VoiceConnector"
+    assert get_number(chime, LOCAL)["ProductType"] == "BusinessCalling"
 
 
 def test_batch_update_keeps_a_number_outside_the_us_on_sip_media_application_dial_in(
@@ -49,7 +44,7 @@ def test_batch_update_keeps_a_number_outside_the_us_on_sip_media_application_dia
     order_numbers(client, LONDON, ProductType="SipMediaApplicationDialIn")
     errors = _batch_update(client, {"PhoneNumberId": LONDON, "ProductType": "VoiceConnector"})
     assert errors == [(LONDON, "BadRequest")]
-    assert _number(client, LONDON)["ProductType"] == "SipMediaApplicationDialIn"
+    assert get_number(client, LONDON)["ProductType"] == "SipMediaApplicationDialIn"
 
 
 # -- PhoneNumberId as `+1...` or `%2B1...` on every operation that takes one ---------------------
@@ -59,13 +54,13 @@ def test_update_accepts_the_encoded_id(client: Any) -> None:
     order_numbers(client, LOCAL)
     updated = client.update_phone_number(PhoneNumberId="%2B12065550100", CallingName="Acme")
     assert updated["PhoneNumber"]["E164PhoneNumber"] == LOCAL
-    assert _number(client, LOCAL)["CallingName"] == "Acme"
+    assert get_number(client, LOCAL)["CallingName"] == "Acme"
 
 
 def test_delete_and_restore_accept_the_encoded_id(client: Any) -> None:
     order_numbers(client, LOCAL)
     client.delete_phone_number(PhoneNumberId="%2B12065550100")
-    assert _number(client, LOCAL)["Status"] == "DeleteInProgress"
+    assert get_number(client, LOCAL)["Status"] == "DeleteInProgress"
     restored = client.restore_phone_number(PhoneNumberId="%2B12065550100")["PhoneNumber"]
     assert restored["Status"] == "Unassigned"
 
@@ -73,10 +68,10 @@ def test_delete_and_restore_accept_the_encoded_id(client: Any) -> None:
 def test_batch_operations_accept_the_encoded_id(client: Any) -> None:
     order_numbers(client, LOCAL)
     assert _batch_update(client, {"PhoneNumberId": "%2B12065550100", "CallingName": "Acme"}) == []
-    assert _number(client, LOCAL)["CallingName"] == "Acme"
+    assert get_number(client, LOCAL)["CallingName"] == "Acme"
     deleted = client.batch_delete_phone_number(PhoneNumberIds=["%2B12065550100"])
     assert deleted["PhoneNumberErrors"] == []
-    assert _number(client, LOCAL)["Status"] == "DeleteInProgress"
+    assert get_number(client, LOCAL)["Status"] == "DeleteInProgress"
 
 
 @pytest.mark.parametrize("operation", ["update_phone_number", "delete_phone_number"])
@@ -197,28 +192,28 @@ def test_the_documentations_own_sample_order_id_is_not_a_guid(client: Any) -> No
     assert "PhoneNumberOrderId" in text
 
 
-# -- clock-driven transitions the other files proved under one clock library only ---------------
+# -- clock-driven transitions, under freezegun and time-machine alike ---------------
 
 NOON = dt.datetime(2026, 1, 1, 12, tzinfo=dt.timezone.utc)
 
 
-def test_a_fractional_processing_delay_completes_the_order_under_time_machine() -> None:
-    with time_machine.travel(NOON, tick=False) as traveller, mock_chime(processing_delay=2.5):
+def test_a_fractional_processing_delay_completes_the_order(frozen_clock: FrozenClock) -> None:
+    with frozen_clock(NOON) as clock, mock_chime(processing_delay=2.5):
         voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
         order_id = order_numbers(voice, LOCAL)["PhoneNumberOrderId"]
-        traveller.shift(dt.timedelta(seconds=2.4))
+        clock.shift(dt.timedelta(seconds=2.4))
         get = voice.get_phone_number_order
         assert get(PhoneNumberOrderId=order_id)["PhoneNumberOrder"]["Status"] == "Processing"
-        traveller.shift(dt.timedelta(seconds=0.1))
+        clock.shift(dt.timedelta(seconds=0.1))
         assert get(PhoneNumberOrderId=order_id)["PhoneNumberOrder"]["Status"] == "Successful"
 
 
-def test_a_calling_name_update_succeeds_when_time_machine_moves_the_clock() -> None:
-    with time_machine.travel(NOON, tick=False) as traveller, mock_chime(processing_delay=30):
+def test_a_calling_name_update_succeeds_when_the_clock_moves(frozen_clock: FrozenClock) -> None:
+    with frozen_clock(NOON) as clock, mock_chime(processing_delay=30):
         chime = boto3.client("chime", region_name="us-east-1")
         order_numbers(chime, LOCAL)
-        traveller.shift(dt.timedelta(seconds=30))
+        clock.shift(dt.timedelta(seconds=30))
         chime.update_phone_number(PhoneNumberId=LOCAL, CallingName="Acme")
-        assert _number(chime, LOCAL)["CallingNameStatus"] == "UpdateInProgress"
-        traveller.shift(dt.timedelta(seconds=30))
-        assert _number(chime, LOCAL)["CallingNameStatus"] == "UpdateSucceeded"
+        assert get_number(chime, LOCAL)["CallingNameStatus"] == "UpdateInProgress"
+        clock.shift(dt.timedelta(seconds=30))
+        assert get_number(chime, LOCAL)["CallingNameStatus"] == "UpdateSucceeded"

@@ -55,6 +55,14 @@ def test_a_city_and_state_search_finds_numbers_in_that_city(client: Any) -> None
         assert geocoder.description_for_number(parsed, "en") == "Seattle, WA"
 
 
+@pytest.mark.parametrize("city", ["seattle", "SEATTLE", "sEaTtLe"])
+def test_a_city_matches_whatever_its_case(client: Any, city: str) -> None:
+    numbers = _search(client, City=city, State="WA", MaxResults=5)
+    assert len(numbers) == 5
+    for parsed in _parsed(numbers):
+        assert geocoder.description_for_number(parsed, "en") == "Seattle, WA"
+
+
 def test_a_toll_free_prefix_finds_toll_free_numbers_with_that_prefix(client: Any) -> None:
     numbers = _search(client, TollFreePrefix="844", MaxResults=30)
     assert len(numbers) == 30

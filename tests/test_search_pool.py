@@ -26,6 +26,7 @@ def test_a_pool_is_the_same_in_every_process_whatever_the_hash_seed() -> None:
             text=True,
             env=environment,
             check=True,
+            timeout=120,
         )
         outputs.add(result.stdout)
     assert outputs == {f"{pool(SearchQuery(state='TX'))[:20]}\n"}

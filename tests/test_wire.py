@@ -6,25 +6,23 @@ import json
 import re
 from typing import Any
 
+import boto3
 import botocore.exceptions
 import pytest
+from botocore.config import Config
 
+from chime_mock import ChimeMock
 from chime_mock.backend import Backend
 from chime_mock.dispatch import dispatch
 from chime_mock.protocol.http import HttpRequest
-from tests.conftest import order_numbers
-
-AUTH = (
-    "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/us-east-1/chime/aws4_request, "
-    "SignedHeaders=host, Signature=0"
-)
+from tests.conftest import authorization, order_numbers
 
 
 def _call(
     backend: Backend, service: str, method: str, path: str, body: Any = None, query: str = ""
 ) -> Any:
     raw = json.dumps(body).encode() if body is not None else b""
-    request = HttpRequest(method, path, query, {"authorization": AUTH}, raw)
+    request = HttpRequest(method, path, query, {"authorization": authorization()}, raw)
     return dispatch(backend, service, request)
 
 
@@ -94,7 +92,7 @@ def test_a_wrong_method_names_the_allowed_ones() -> None:
 
 
 def test_a_mock_bug_is_answered_as_service_failure(
-    monkeypatch: pytest.MonkeyPatch, voice: Any
+    monkeypatch: pytest.MonkeyPatch, handle: ChimeMock
 ) -> None:
     from chime_mock.operations import HANDLERS
 
@@ -102,10 +100,13 @@ def test_a_mock_bug_is_answered_as_service_failure(
         raise KeyError("oops")
 
     monkeypatch.setitem(HANDLERS["chime-sdk-voice"], "ListPhoneNumberOrders", broken)
+    # No retries: botocore would otherwise sleep through its back-off before the error shows.
+    no_retries = Config(retries={"max_attempts": 0})
+    voice = boto3.client("chime-sdk-voice", region_name="us-east-1", config=no_retries)
     with pytest.raises(botocore.exceptions.ClientError) as caught:
-        voice.meta.config.retries = {"max_attempts": 0}
         voice.list_phone_number_orders()
     assert caught.value.response["Error"]["Code"] == "ServiceFailureException"
+    assert caught.value.response["ResponseMetadata"]["RetryAttempts"] == 0
     assert "chime_mock: internal error" in caught.value.response["Error"]["Message"]
 
 

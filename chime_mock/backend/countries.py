@@ -27,7 +27,12 @@ def number_types(country: str) -> tuple[str, ...]:
     toll_free = phonenumbers.example_number_for_type(
         country, phonenumbers.PhoneNumberType.TOLL_FREE
     )
-    return ("Local", "TollFree") if toll_free is not None else ("Local",)
+    # North American toll-free numbers (+1 8xx) are shared by the plan's countries, and
+    # phonenumbers places them in the US: a search for Canadian toll-free numbers finds none, so
+    # Canada must not list TollFree.
+    if toll_free is None or phonenumbers.region_code_for_number(toll_free) != country:
+        return ("Local",)
+    return ("Local", "TollFree")
 
 
 def supported_countries(product_type: str) -> list[tuple[str, tuple[str, ...]]]:

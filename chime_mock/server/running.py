@@ -6,6 +6,7 @@ import signal
 import socket
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType, TracebackType
@@ -162,8 +163,9 @@ def running_server(
         yield server
 
 
-class _Stop(Exception):
-    """SIGTERM, turned into an exception so the foreground loop unwinds like on Ctrl-C."""
+class _Stop(BaseException):
+    """SIGTERM, turned into an exception so the foreground loop unwinds like on Ctrl-C (not an
+    Exception: nothing on the way may catch it as an error)."""
 
 
 def _raise_stop(signum: int, frame: FrameType | None) -> None:
@@ -171,8 +173,20 @@ def _raise_stop(signum: int, frame: FrameType | None) -> None:
 
 
 def serve(server: ChimeMockServer, out: TextIO = sys.stdout) -> None:
-    """Serve in the foreground until Ctrl-C or SIGTERM; print the URL once listening."""
-    listening = server.bind()
+    """Serve until Ctrl-C or SIGTERM; print the URL once listening."""
+    # The requests are answered on the server's threads, so a signal only ever interrupts the
+    # wait below: raised inside socketserver's request handling, SIGTERM's exception was caught
+    # as a request error and the server kept serving. Those threads block the two signals, so
+    # the kernel delivers them to this one, and its sleep ends at once.
+    stop_signals = {signal.SIGINT, signal.SIGTERM}
+    masks = hasattr(signal, "pthread_sigmask")  # POSIX; Windows has no SIGTERM to deliver
+    if masks:
+        signal.pthread_sigmask(signal.SIG_BLOCK, stop_signals)
+    try:
+        server.start()  # its thread, and the threads it starts, inherit the mask
+    finally:
+        if masks:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, stop_signals)
     previous = signal.signal(signal.SIGTERM, _raise_stop)
     try:
         print(f"chime-mock: serving Chime SDK Voice at {server.url}", file=out)
@@ -184,7 +198,8 @@ def serve(server: ChimeMockServer, out: TextIO = sys.stdout) -> None:
         print(f"  export AWS_ENDPOINT_URL_CHIME_SDK_VOICE={server.url}", file=out)
         print(f"  export AWS_ENDPOINT_URL_CHIME={server.url}/chime", file=out)
         print(f"chime-mock: dashboard at {server.url}/_chime_mock/", file=out, flush=True)
-        listening.serve_forever()
+        while True:
+            time.sleep(3600)
     except (KeyboardInterrupt, _Stop):
         pass
     finally:

@@ -2,8 +2,15 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
+import re
+import select
+import signal
+import subprocess
+import sys
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from pathlib import Path
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 import boto3
@@ -11,6 +18,7 @@ import pytest
 from botocore.config import Config
 
 from chime_mock.server import ChimeMockServer, running_server
+from tests.server import installs
 
 SAMPLE_KEY = "AKIAIOSFODNN7EXAMPLE"  # not 12 digits: the default account 123456789012
 NUMBER = "+12065550100"
@@ -25,6 +33,23 @@ def order(client: Any, *numbers: str) -> dict[str, Any]:
 
 def inventories(server: ChimeMockServer) -> list[dict[str, Any]]:
     return send(server.url, "GET", "/_chime_mock/state").json()["Inventories"]  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="session")
+def aws_cli() -> Path:
+    """The pinned AWS CLI, installed once per run (and kept in .cache/). Not optional: a failed
+    install fails the tests that need it."""
+    return installs.aws_cli()
+
+
+@pytest.fixture(scope="session")
+def js_sdk() -> tuple[str, Path]:
+    """Node and the node_modules holding the pinned AWS SDK for JavaScript, installed once per
+    run. Optional: without Node.js and npm the tests that need them are skipped, saying so."""
+    node = installs.node()
+    if node is None:
+        pytest.skip("Node.js and npm are not installed here; the JS SDK test needs them")
+    return node, installs.js_sdk()
 
 
 @pytest.fixture
@@ -96,3 +121,61 @@ def send(
         )
     finally:
         connection.close()
+
+
+class ServerCommand(NamedTuple):
+    process: Any  # the running subprocess.Popen
+    url: str  # printed on its first line
+    banner: str  # every line it printed at start, up to the dashboard's
+
+
+def start_server_command(*options: str, command: tuple[str, ...] = ()) -> ServerCommand:
+    """`chime-mock server --port 0 --quiet *options` as a process (by default `python -m
+    chime_mock`), the URL it prints on its first line and what it printed at start, each line
+    read within 30 seconds."""
+    process = subprocess.Popen(
+        [
+            *(command or (sys.executable, "-m", "chime_mock")),
+            "server",
+            "--port",
+            "0",
+            "--quiet",
+            *options,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONFAULTHANDLER": "1"},  # SIGABRT prints every thread's stack
+    )
+    assert process.stdout is not None
+    # Wait for the first line with a bound; the server writes its URL lines at once, so the
+    # readline after that does not block.
+    readable, _, _ = select.select([process.stdout], [], [], 30)
+    first = process.stdout.readline() if readable else "(nothing within 30 seconds)"
+    found = re.search(r"http://\S+", first)
+    if found is None:
+        process.kill()
+        pytest.fail(f"no URL on the first line: {first!r}; stderr: {process.communicate()[1]}")
+    # Read here, not left for communicate(): it reads the pipe itself, past this file's buffer.
+    banner = [first]
+    while "dashboard at" not in banner[-1] and banner[-1]:
+        banner.append(process.stdout.readline())
+    return ServerCommand(process, found.group(0), "".join(banner))
+
+
+def stop_server_command(process: Any, stop_with: int = signal.SIGTERM) -> tuple[str, str]:
+    """Send `stop_with` and wait up to 30 seconds for the process to end: its stdout and stderr.
+    A process still running is made to print where each thread is, and the test fails."""
+    process.send_signal(stop_with)
+    try:
+        out, err = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        try:
+            with open(f"/proc/{process.pid}/status") as status:
+                signals = [line.strip() for line in status if line.startswith(("Sig", "ShdPnd"))]
+        except OSError:
+            signals = []
+        process.send_signal(signal.SIGABRT)
+        out, err = process.communicate(timeout=30)
+        pytest.fail(f"still running 30 s after signal {stop_with}: {signals}\n{out}\n{err}")
+    return out, err

@@ -13,12 +13,18 @@ import sys
 from pathlib import Path
 
 CACHE = Path(__file__).resolve().parents[2] / ".cache"
-AWS_CLI_REQUIREMENT = "awscli>=1.27.30,<2"  # 1.27.30: the first with chime-sdk-voice
-JS_SDK_PACKAGE = "@aws-sdk/client-chime-sdk-voice@^3"
+# Exact versions, so a new release cannot change what the server is proven with; move them on
+# purpose. (The AWS CLI has chime-sdk-voice from 1.27.30.)
+AWS_CLI_REQUIREMENT = "awscli==1.46.3"
+JS_SDK_PACKAGE = "@aws-sdk/client-chime-sdk-voice@3.1142.0"
+# An install slower than this has hung (a fresh one takes well under a minute).
+INSTALL_SECONDS = 240
 
 
 def _run(command: list[str]) -> None:
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        command, capture_output=True, text=True, check=False, timeout=INSTALL_SECONDS
+    )
     if result.returncode:
         raise RuntimeError(
             f"chime_mock tests: {' '.join(command)} failed ({result.returncode}):\n"

@@ -12,15 +12,9 @@ from typing import Any
 import pytest
 
 from chime_mock.server import ChimeMockServer, running_server
-from tests.server import installs
 from tests.server.conftest import SAMPLE_KEY
 
 Aws = Callable[..., subprocess.CompletedProcess[str]]
-
-
-@pytest.fixture(scope="session")
-def aws_executable() -> Path:
-    return installs.aws_cli()
 
 
 @pytest.fixture(scope="module")
@@ -50,12 +44,12 @@ def environment(tmp_path: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def aws(aws_executable: Path, module_server: ChimeMockServer, environment: dict[str, str]) -> Aws:
+def aws(aws_cli: Path, module_server: ChimeMockServer, environment: dict[str, str]) -> Aws:
     """`aws("chime-sdk-voice", "get-phone-number", ...)` against the server, with fake keys."""
 
     def run(service: str, *arguments: str) -> subprocess.CompletedProcess[str]:
         endpoint = module_server.url + ("/chime" if service == "chime" else "")
-        command = [str(aws_executable), service, *arguments, "--endpoint-url", endpoint]
+        command = [str(aws_cli), service, *arguments, "--endpoint-url", endpoint]
         return subprocess.run(
             [*command, "--output", "json"],
             env=environment,
@@ -152,10 +146,10 @@ def test_aws_cli_reaches_legacy_chime_under_the_chime_path(
 
 
 def _aws_with(
-    aws_executable: Path, environment: dict[str, str], *arguments: str
+    aws_cli: Path, environment: dict[str, str], *arguments: str
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(aws_executable), *arguments, "--output", "json"],
+        [str(aws_cli), *arguments, "--output", "json"],
         env=environment,
         capture_output=True,
         text=True,
@@ -165,15 +159,15 @@ def _aws_with(
 
 
 def test_aws_cli_aimed_at_the_root_reaches_legacy_chime_by_a_path_only_it_has(
-    aws_executable: Path, module_server: ChimeMockServer, environment: dict[str, str]
+    aws_cli: Path, module_server: ChimeMockServer, environment: dict[str, str]
 ) -> None:
     at_root = {**environment, "AWS_ENDPOINT_URL": module_server.url}
-    result = _aws_with(aws_executable, at_root, "chime", "list-accounts")
+    result = _aws_with(aws_cli, at_root, "chime", "list-accounts")
     assert "ListAccounts of chime is not mocked yet" in result.stderr
 
 
 def test_aws_cli_reaches_each_service_by_the_variables_the_server_prints(
-    aws_executable: Path, module_server: ChimeMockServer, environment: dict[str, str]
+    aws_cli: Path, module_server: ChimeMockServer, environment: dict[str, str]
 ) -> None:
     module_server.app.backend.reset()
     variables = {
@@ -183,7 +177,7 @@ def test_aws_cli_reaches_each_service_by_the_variables_the_server_prints(
     }
     created = answer(
         _aws_with(
-            aws_executable,
+            aws_cli,
             variables,
             "chime",
             "create-phone-number-order",
@@ -193,10 +187,8 @@ def test_aws_cli_reaches_each_service_by_the_variables_the_server_prints(
             "+12065550104",
         )
     )["PhoneNumberOrder"]
-    legacy = answer(_aws_with(aws_executable, variables, "chime", "list-phone-number-orders"))
-    voice = answer(
-        _aws_with(aws_executable, variables, "chime-sdk-voice", "list-phone-number-orders")
-    )
+    legacy = answer(_aws_with(aws_cli, variables, "chime", "list-phone-number-orders"))
+    voice = answer(_aws_with(aws_cli, variables, "chime-sdk-voice", "list-phone-number-orders"))
     assert [o["PhoneNumberOrderId"] for o in legacy["PhoneNumberOrders"]] == [
         created["PhoneNumberOrderId"]
     ]

@@ -38,7 +38,7 @@ def test_concurrent_orders_are_all_kept(unlimited_server: ChimeMockServer) -> No
         return ids
 
     with ThreadPoolExecutor(THREADS) as pool:
-        created = {i for ids in pool.map(order_many, range(THREADS)) for i in ids}
+        created = {i for ids in pool.map(order_many, range(THREADS), timeout=60) for i in ids}
 
     listed: list[dict[str, Any]] = []
     token: dict[str, str] = {}

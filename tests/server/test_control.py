@@ -8,10 +8,11 @@ import re
 from typing import Any
 
 import pytest
+import time_machine
 
 from chime_mock import clock
 from chime_mock.backend import Scope
-from chime_mock.server import ChimeMockServer, control
+from chime_mock.server import ChimeMockServer, control, running_server
 from tests.server.conftest import NUMBER, inventories, make_client, order, send
 
 
@@ -24,6 +25,41 @@ def test_reset_forgets_every_order(server: ChimeMockServer, remote_voice: Any) -
     order(remote_voice)
     assert post(server, "/reset").status == 200
     assert remote_voice.list_phone_number_orders()["PhoneNumberOrders"] == []
+
+
+def test_reset_drops_pending_faults_and_the_journal(
+    server: ChimeMockServer, remote_voice: Any
+) -> None:
+    fault = {"Operation": "ListPhoneNumberOrders", "Code": "ForbiddenException", "Times": 2}
+    post(server, "/faults", fault)
+    with pytest.raises(remote_voice.exceptions.ForbiddenException):
+        remote_voice.list_phone_number_orders()
+    post(server, "/reset")
+    assert send(server.url, "GET", "/_chime_mock/calls").json() == {"Dropped": 0, "Calls": []}
+    assert remote_voice.list_phone_number_orders()["PhoneNumberOrders"] == []  # no fault left
+
+
+def test_state_completes_the_orders_due_by_the_clock_first() -> None:
+    start = dt.datetime(2026, 1, 1, 12, tzinfo=dt.timezone.utc)
+    with (
+        time_machine.travel(start, tick=False) as traveller,
+        running_server(processing_delay=60) as server,
+    ):
+        order(make_client(server.url, "chime-sdk-voice"))
+        [before] = inventories(server)
+        traveller.shift(dt.timedelta(seconds=60))
+        [after] = inventories(server)  # no API call in between
+    assert [o["Status"] for o in before["PhoneNumberOrders"]] == ["Processing"]
+    assert [o["Status"] for o in after["PhoneNumberOrders"]] == ["Successful"]
+    assert [n["Status"] for n in after["PhoneNumbers"]] == ["Unassigned"]
+
+
+def test_state_of_legacy_chime_has_no_region(server: ChimeMockServer) -> None:
+    order(make_client(server.url + "/chime", "chime"))
+    order(make_client(server.url, "chime-sdk-voice"), "+12065550101")
+    regions = {inventory["Service"]: inventory.get("Region") for inventory in inventories(server)}
+    assert regions == {"chime": None, "chime-sdk-voice": "us-east-1"}
+    assert ["Region" in inventory for inventory in inventories(server)].count(False) == 1
 
 
 def test_state_shows_orders_and_numbers_in_api_member_names(

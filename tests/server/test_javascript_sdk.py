@@ -12,18 +12,14 @@ from typing import Any
 import pytest
 
 from chime_mock.server import running_server
-from tests.server import installs
 
 SCRIPT = Path(__file__).with_name("js") / "order_flow.cjs"
 
 
 @pytest.fixture(scope="module")
-def flow() -> Any:
+def flow(js_sdk: tuple[str, Path]) -> Any:
     """What the JS SDK saw through the whole flow, run once against a fresh server."""
-    node = installs.node()
-    if node is None:
-        pytest.skip("Node.js and npm are not installed here; the JS SDK test needs them")
-    modules = installs.js_sdk()
+    node, modules = js_sdk
     environment = {name: value for name, value in os.environ.items() if not name.startswith("AWS_")}
     environment["NODE_PATH"] = str(modules)
     with running_server() as server:

@@ -54,10 +54,14 @@ def test_lowering_the_journal_limit_keeps_the_newest_calls(
     )
 
 
-def test_a_null_journal_limit_keeps_every_call(server: ChimeMockServer) -> None:
+def test_a_null_journal_limit_keeps_every_call(server: ChimeMockServer, remote_voice: Any) -> None:
+    _configure(server, {"JournalLimit": 1})
+    _list(remote_voice, 1, 2)
     assert _configure(server, {"JournalLimit": None}).json()["JournalLimit"] is None
-    with server.backend.lock:
-        assert server.backend.journal.limit is None
+    _list(remote_voice, 3, 4, 5)
+    answer = _calls(server)
+    assert [call["Params"]["MaxResults"] for call in answer["Calls"]] == [2, 3, 4, 5]
+    assert answer["Dropped"] == 1
 
 
 @pytest.mark.parametrize("value", [0, -1, "x", True])

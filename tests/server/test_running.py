@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import signal
 import subprocess
 import sys
@@ -12,7 +11,13 @@ import pytest
 
 from chime_mock.cli import main
 from chime_mock.server import ChimeMockServer, running_server
-from tests.server.conftest import send
+from tests.server.conftest import (
+    make_client,
+    order,
+    send,
+    start_server_command,
+    stop_server_command,
+)
 
 
 def test_running_server_stops_listening_when_the_block_ends() -> None:
@@ -38,39 +43,22 @@ def test_url_before_start_raises() -> None:
         _ = ChimeMockServer().url
 
 
-def test_processing_delay_option_applies_to_new_orders() -> None:
-    with running_server(processing_delay=None) as server:
-        assert server.backend.processing_delay is None
-
-
-def _start_command(*command: str) -> tuple[subprocess.Popen[str], str, str]:
-    """The running command, its URL, and what it printed up to the dashboard's line."""
-    process = subprocess.Popen(
-        [*command, "server", "--port", "0", "--quiet"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert process.stdout is not None
-    first = process.stdout.readline()
-    found = re.search(r"http://\S+", first)
-    if found is None:
-        process.kill()
-        pytest.fail(f"no URL on the first line: {first!r}; stderr: {process.communicate()[1]}")
-    banner = [first]
-    while "dashboard at" not in banner[-1] and banner[-1]:
-        banner.append(process.stdout.readline())
-    return process, found.group(0), "".join(banner)
+@pytest.mark.parametrize(("delay", "status"), [(None, "Processing"), (0, "Successful")])
+def test_processing_delay_option_applies_to_new_orders(delay: float | None, status: str) -> None:
+    with running_server(processing_delay=delay) as server:
+        voice = make_client(server.url, "chime-sdk-voice")
+        order_id = order(voice)["PhoneNumberOrderId"]
+        got = voice.get_phone_number_order(PhoneNumberOrderId=order_id)["PhoneNumberOrder"]
+    assert got["Status"] == status
 
 
 @pytest.mark.parametrize("stop_with", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl-C"])
 def test_server_command_prints_its_url_and_stops_cleanly(stop_with: signal.Signals) -> None:
-    process, url, banner = _start_command(sys.executable, "-m", "chime_mock")
+    process, url, banner = start_server_command()
     try:
         assert send(url, "GET", "/_chime_mock/state").status == 200
     finally:
-        process.send_signal(stop_with)
-        out, err = process.communicate(timeout=30)
+        out, err = stop_server_command(process, stop_with)
     assert (process.returncode, err) == (0, "")
     assert out.rstrip().endswith("chime-mock: stopped")
     # A client aimed at the root with AWS_ENDPOINT_URL may reach the wrong service where the
@@ -79,16 +67,30 @@ def test_server_command_prints_its_url_and_stops_cleanly(stop_with: signal.Signa
     assert f"export AWS_ENDPOINT_URL_CHIME={url}/chime\n" in banner
 
 
+def test_server_command_takes_never_and_none() -> None:
+    process, url, _ = start_server_command(
+        "--processing-delay", "never", "--phone-number-limit", "none"
+    )
+    try:
+        voice = make_client(url, "chime-sdk-voice")
+        numbers = [f"+1206555{index:04d}" for index in range(30)]  # more than the default 25
+        order_id = order(voice, *numbers)["PhoneNumberOrderId"]
+        got = voice.get_phone_number_order(PhoneNumberOrderId=order_id)["PhoneNumberOrder"]
+    finally:
+        stop_server_command(process)
+    assert got["Status"] == "Processing"
+    assert len(got["OrderedPhoneNumbers"]) == 30
+
+
 def test_console_script_serves_too() -> None:
     script = Path(sys.executable).with_name("chime-mock")
     if not script.exists():
         pytest.skip(f"chime-mock is not installed next to {sys.executable}")
-    process, url, _ = _start_command(str(script))
+    process, url, _ = start_server_command(command=(str(script),))
     try:
         assert send(url, "GET", "/_chime_mock/state").status == 200
     finally:
-        process.terminate()
-        process.communicate(timeout=30)
+        stop_server_command(process)
     assert process.returncode == 0
 
 

@@ -10,6 +10,7 @@ import pytest
 from botocore.config import Config
 
 from chime_mock.server import ChimeMockServer
+from tests.conftest import authorization
 from tests.server.conftest import NUMBER, SAMPLE_KEY, Answer, order, send
 
 
@@ -124,3 +125,28 @@ def test_an_unknown_fault_operation_names_the_closest(server: ChimeMockServer) -
     message = answer.json()["Message"]
     assert "did you mean 'create_phone_number_order'" in message
     assert len(message) < 400
+
+
+def test_a_request_no_operation_routes_to_is_journaled_without_one(
+    server: ChimeMockServer,
+) -> None:
+    send(server.url, "GET", "/no-such-resource", headers={"authorization": authorization()})
+    [call] = _calls(server)
+    assert (call["Operation"], call["Params"], call["Error"]) == (
+        None,
+        {},
+        "UnknownOperationException",
+    )
+
+
+def test_a_request_whose_parameters_cannot_be_parsed_is_journaled_with_none(
+    server: ChimeMockServer,
+) -> None:
+    headers = {"authorization": authorization()}
+    send(server.url, "POST", "/phone-number-orders", b"{not json", headers)
+    [call] = _calls(server)
+    assert (call["Operation"], call["Params"], call["Error"]) == (
+        "CreatePhoneNumberOrder",
+        {},
+        "BadRequestException",
+    )
