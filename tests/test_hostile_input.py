@@ -161,7 +161,7 @@ def _params(data: st.DataObject, inputs: Inputs, shape: botocore.model.Shape | N
 
 
 # Values botocore sends for a required member of a type `_pinned` has no broken value for.
-_PLAIN = {"boolean": True, "map": {}, "blob": b"x", "float": 0.5, "double": 0.5}
+_PLAIN = {"boolean": True, "map": {}, "structure": {}, "blob": b"x", "float": 0.5, "double": 0.5}
 
 
 def _pinned(shape: botocore.model.Shape) -> Any:
