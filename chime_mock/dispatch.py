@@ -15,7 +15,7 @@ from typing import Any
 
 from botocore import xform_name
 
-from chime_mock import clock
+from chime_mock import clock, operations
 from chime_mock.backend import Backend, Scope
 from chime_mock.defaults import DEFAULT_ACCOUNT, DEFAULT_REGION
 from chime_mock.errors import ServiceError
@@ -145,7 +145,7 @@ def _answer(
         fault = _injected(backend, service, operation_name)
         if fault is not None:
             raise fault
-        handler = HANDLERS[service].get(operation_name)
+        handler = operations.handler(service, operation_name)
         if handler is None:
             raise not_mocked(service, operation_name)
         validate(operation, params)

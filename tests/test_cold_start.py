@@ -80,3 +80,36 @@ def test_importing_chime_mock_imports_no_wrapt_until_something_is_decorated() ->
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
     )
     assert result.stdout.split() == ["False", "True"]
+
+
+def test_the_phone_numbers_load_no_resource_family_until_one_is_called() -> None:
+    modules = _modules_after('voice.create_voice_connector(Name="trunk", RequireEncryption=True)')
+    families = {"chime_mock.backend.voice_connectors", "chime_mock.backend.voice_analytics"}
+    assert not families & set(modules["after_calls"])
+    assert families <= set(modules["at_end"])
+
+
+def test_a_state_file_with_families_loads_them_in_a_fresh_process(tmp_path: Any) -> None:
+    path = tmp_path / "state.json"
+    saving = f"""
+import boto3
+from chime_mock import mock_chime
+with mock_chime() as handle:
+    voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
+    voice.create_voice_connector(Name="trunk", RequireEncryption=True)
+    handle.save_state({str(path)!r})
+"""
+    loading = f"""
+import boto3
+from chime_mock import mock_chime
+with mock_chime(state={str(path)!r}):
+    voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
+    print(voice.list_phone_numbers()["PhoneNumbers"], end=" ")
+    print(len(voice.list_voice_connectors()["VoiceConnectors"]))
+"""
+    for script in (saving, loading):
+        result = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+        )
+        assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[] 1"

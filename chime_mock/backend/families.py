@@ -9,6 +9,7 @@ forgotten by one of them: register it with `@family` and each of them carries it
 from __future__ import annotations
 
 import datetime as _dt
+import importlib
 from typing import ClassVar, TypeVar
 
 
@@ -43,3 +44,24 @@ def family(cls: type[F]) -> type[F]:
         raise ValueError(f"chime_mock: two resource families are named {cls.key}")
     FAMILIES[cls.key] = cls
     return cls
+
+
+# The modules of chime_mock.backend that register families (and tag finders, and what dies with
+# a Voice Connector). Loaded together at the first need, not with the phone numbers: a process
+# that only orders numbers never pays for them (issue 12's cold start).
+FAMILY_MODULES = (
+    "global_settings",
+    "voice_connectors",
+    "sip_media_applications",
+    "proxy_sessions",
+    "voice_analytics",
+    "voice_analytics_tasks",
+    "voice_profile_domains",
+    "voice_profiles",
+)
+
+
+def load_all() -> None:
+    """Import every family module, so FAMILIES (and the registries they fill) are complete."""
+    for name in FAMILY_MODULES:
+        importlib.import_module(f"chime_mock.backend.{name}")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from chime_mock.backend import state_checks
+from chime_mock.backend import families, state_checks
 from chime_mock.backend.codec import CodecError, decode, encode
 from chime_mock.backend.families import FAMILIES
 from chime_mock.backend.records import PhoneNumber, PhoneNumberOrder, PhoneNumberSettings
@@ -94,6 +94,8 @@ def _load_inventories(backend: Backend, data: Any) -> None:
         inventory.settings = decode(
             part["settings"], PhoneNumberSettings | None, f"{where}.settings"
         )
+        if part.get("families"):
+            families.load_all()  # the file's families may not have been used in this process
         for key, state in decode(part.get("families", {}), dict[str, Any], where).items():
             if key not in FAMILIES:
                 raise CodecError(

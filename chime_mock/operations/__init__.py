@@ -14,13 +14,14 @@ Handlers are registered per service. A phone-number handler serves both services
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable, Mapping
+import importlib
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import botocore.model
 
-from chime_mock.backend import Backend, Scope
+from chime_mock.backend import Backend, Scope, families
 from chime_mock.backend.paging import Ordered, PageTokens
 from chime_mock.backend.store import Inventory
 from chime_mock.defaults import CHIME, CHIME_SDK_VOICE
@@ -63,10 +64,27 @@ class Call:
 
 
 Handler = Callable[[Call, dict[str, Any]], dict[str, Any]]
-# service -> operation name -> its handler.
-HANDLERS: dict[str, dict[str, Handler]] = {CHIME: {}, CHIME_SDK_VOICE: {}}
 BOTH = (CHIME, CHIME_SDK_VOICE)
 VOICE = (CHIME_SDK_VOICE,)
+# service -> operation name -> its handler, as registered so far.
+_REGISTERED: dict[str, dict[str, Handler]] = {CHIME: {}, CHIME_SDK_VOICE: {}}
+# The operation modules of the resource families, imported at the first call none of the phone
+# numbers' handlers answers: a process that only orders numbers never loads them (issue 12).
+_FAMILY_MODULES = (
+    "associations",
+    "configurations",
+    "emergency_addresses",
+    "global_settings",
+    "proxy_sessions",
+    "sip_media_application_calls",
+    "sip_media_applications",
+    "sip_rules",
+    "tags",
+    "voice_analytics_tasks",
+    "voice_connectors",
+    "voice_profiles",
+)
+_families_loaded = False
 
 
 def handles(
@@ -77,30 +95,55 @@ def handles(
 
     def register(handler: Handler) -> Handler:
         for service in services:
-            HANDLERS[service][operation_name] = handler
+            _REGISTERED[service][operation_name] = handler
         return handler
 
     return register
 
 
-# Imported for their registrations.
+def load_families() -> None:
+    """Import every resource family's operations (and so its backend): idempotent."""
+    global _families_loaded
+    if not _families_loaded:
+        for name in _FAMILY_MODULES:
+            importlib.import_module(f"chime_mock.operations.{name}")
+        families.load_all()
+        _families_loaded = True
+
+
+def handler(service: str, operation_name: str) -> Handler | None:
+    """The handler of `operation_name` of `service`, or None when chime_mock has none."""
+    found = _REGISTERED[service].get(operation_name)
+    if found is None and not _families_loaded:
+        load_families()
+        found = _REGISTERED[service].get(operation_name)
+    return found
+
+
+class _Handlers(Mapping[str, dict[str, Handler]]):
+    """service -> operation name -> handler, every family loaded first: the whole registry, for
+    tests, docs and tooling (the dispatcher asks `handler`)."""
+
+    def __getitem__(self, service: str) -> dict[str, Handler]:
+        load_families()
+        return _REGISTERED[service]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_REGISTERED)
+
+    def __len__(self) -> int:
+        return len(_REGISTERED)
+
+
+HANDLERS: Mapping[str, dict[str, Handler]] = _Handlers()
+
+
+# The phone numbers' handlers, imported for their registrations.
 from chime_mock.operations import (  # noqa: E402, F401
-    associations,
-    configurations,
     countries,
-    emergency_addresses,
-    global_settings,
     inventory,
     numbers,
     orders,
-    proxy_sessions,
     search,
     settings,
-    sip_media_application_calls,
-    sip_media_applications,
-    sip_rules,
-    tags,
-    voice_analytics_tasks,
-    voice_connectors,
-    voice_profiles,
 )

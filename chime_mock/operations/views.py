@@ -8,24 +8,26 @@ change that kept copy."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from chime_mock.backend.global_settings import GlobalSettings
-from chime_mock.backend.proxy_sessions import ProxySession
 from chime_mock.backend.records import PhoneNumber, PhoneNumberOrder
-from chime_mock.backend.sip_media_applications import (
-    SipMediaApplication,
-    SipMediaApplicationCall,
-    SipRule,
-)
-from chime_mock.backend.voice_analytics import (
-    AnalyticsTask,
-    SpeakerSearchTask,
-    VoiceProfile,
-    VoiceProfileDomain,
-    VoiceToneAnalysisTask,
-)
-from chime_mock.backend.voice_connectors import VoiceConnector, VoiceConnectorGroup
+
+if TYPE_CHECKING:  # the families load at their first call, not with the phone numbers
+    from chime_mock.backend.global_settings import GlobalSettings
+    from chime_mock.backend.proxy_sessions import ProxySession
+    from chime_mock.backend.sip_media_applications import (
+        SipMediaApplication,
+        SipMediaApplicationCall,
+        SipRule,
+    )
+    from chime_mock.backend.voice_analytics import (
+        AnalyticsTask,
+        SpeakerSearchTask,
+        VoiceProfile,
+        VoiceProfileDomain,
+        VoiceToneAnalysisTask,
+    )
+    from chime_mock.backend.voice_connectors import VoiceConnector, VoiceConnectorGroup
 
 
 def order_view(order: PhoneNumberOrder) -> dict[str, Any]:
@@ -249,21 +251,22 @@ def proxy_session_view(session: ProxySession) -> dict[str, Any]:
     }
 
 
-# Record type -> its view: how the server's snapshot and dashboard show every family's records.
-VIEWS: dict[type, Callable[[Any], dict[str, Any]]] = {
-    PhoneNumberOrder: order_view,
-    PhoneNumber: number_view,
-    VoiceConnector: voice_connector_view,
-    VoiceConnectorGroup: voice_connector_group_view,
-    GlobalSettings: global_settings_view,
+# Record class name -> its view: how the server's snapshot and dashboard show every family's
+# records. By name, so the phone numbers' operations load no family's module.
+VIEWS: dict[str, Callable[[Any], dict[str, Any]]] = {
+    "PhoneNumberOrder": order_view,
+    "PhoneNumber": number_view,
+    "VoiceConnector": voice_connector_view,
+    "VoiceConnectorGroup": voice_connector_group_view,
+    "GlobalSettings": global_settings_view,
     # Voice analytics (issue 15).
-    VoiceProfileDomain: voice_profile_domain_view,
-    VoiceProfile: voice_profile_view,
-    SpeakerSearchTask: speaker_search_task_view,
-    VoiceToneAnalysisTask: voice_tone_analysis_task_view,
+    "VoiceProfileDomain": voice_profile_domain_view,
+    "VoiceProfile": voice_profile_view,
+    "SpeakerSearchTask": speaker_search_task_view,
+    "VoiceToneAnalysisTask": voice_tone_analysis_task_view,
     # SIP media applications, SIP rules, calls and proxy sessions (issue 14).
-    SipMediaApplication: sip_media_application_view,
-    SipRule: sip_rule_view,
-    SipMediaApplicationCall: sip_media_application_call_view,
-    ProxySession: proxy_session_view,
+    "SipMediaApplication": sip_media_application_view,
+    "SipRule": sip_rule_view,
+    "SipMediaApplicationCall": sip_media_application_call_view,
+    "ProxySession": proxy_session_view,
 }

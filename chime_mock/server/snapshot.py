@@ -38,7 +38,7 @@ def _families(inventory: Inventory) -> dict[str, list[Any]]:
     for state in inventory.families.values():
         for kind, records in state.records().items():
             if records:
-                found[kind] = [_plain(VIEWS[type(record)](record)) for record in records]
+                found[kind] = [_plain(VIEWS[type(record).__name__](record)) for record in records]
     return found
 
 
