@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
@@ -21,6 +20,8 @@ def closest_names(name: str, known: Iterable[str], n: int = 3) -> list[str]:
     known = list(known)
     folded = name.lower()
     containing = [k for k in known if folded and (folded in k.lower() or k.lower() in folded)]
+    import difflib  # here: only a mistake needs it, and every process imports this module
+
     alike = difflib.get_close_matches(name, known, n=n, cutoff=0.6)
     return list(dict.fromkeys([*sorted(containing, key=len), *alike]))[:n]
 

@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import secrets
 from collections import OrderedDict
 from collections.abc import (
     Callable,
@@ -115,6 +114,8 @@ class PageTokens:
             return page, None
         # Hex, so a token never starts with "-": the AWS CLI would read `--next-token -x...`
         # as an option, and a shell script pasting tokens would fail one time in 64.
+        import secrets  # here: a process that never pages past one page never needs it
+
         token = secrets.token_hex(24)
         self._issued[token] = seq(page[-1])
         if len(self._issued) > self.kept:
