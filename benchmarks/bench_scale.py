@@ -1,7 +1,7 @@
 """Scale: one page of every list operation at 10,000 records against one page at 100 (issue 12).
 
 Two fakes, a small one (100 orders and numbers) and a large one (10,000), alike in every other
-way (the active mock answers from one, then the other): a quarter of the numbers
+way (the active mock answers from one, then the other): a fifth of the numbers
 SipMediaApplicationDialIn, a fifth in the deletion queue, a fifth associated with a Voice
 Connector; as many Voice Connectors and groups (quotas lifted), so every filter and family
 listing fills two pages in both. Each list operation is called through boto3
@@ -52,7 +52,7 @@ def filled(size: int, now: _dt.datetime) -> Backend:
                 inventory, {"Name": "g"}, backend.quotas, backend.next_seq(), now
             )
         for index in range(size):
-            product_type = "SipMediaApplicationDialIn" if index % 4 == 3 else "VoiceConnector"
+            product_type = "SipMediaApplicationDialIn" if index % 5 == 4 else "VoiceConnector"
             e164 = f"+1206555{index:04d}"
             backend.create_order(scope, product_type, [e164], now)
         backend.settle(now)
