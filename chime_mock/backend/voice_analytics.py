@@ -145,7 +145,14 @@ class VoiceAnalytics(Family):
         yield from self.voice_tone_analysis_tasks.values()
 
     def settle(self, now: _dt.datetime) -> bool:
-        """Tasks move on and are forgotten, profiles expire, each at the time it was due."""
+        """Tasks move on and are forgotten, profiles expire, each at the time it was due.
+
+        Every request settles first: until the earliest time anything is due (remembered, not
+        state: `waits` forgets it when something new waits) this costs nothing, whatever the
+        number of tasks and profiles kept."""
+        due = self.__dict__.get(_NEXT_DUE)
+        if due is not None and now < due:
+            return True
         for task in list(self.tasks()):
             advance(task, now)
             if task.ended is not None and task.ended + RETENTION <= now:
@@ -153,6 +160,9 @@ class VoiceAnalytics(Family):
         for profile in list(self.profiles.values()):
             if profile.expires <= now:
                 del self.profiles[profile.voice_profile_id]
+        dues = [_due(task) for task in self.tasks()]
+        dues += [profile.expires for profile in self.profiles.values()]
+        self.__dict__[_NEXT_DUE] = min((d for d in dues if d is not None), default=None)
         return bool(self.profiles) or any(True for _ in self.tasks())
 
     def forget(self, task: AnalyticsTask) -> None:
@@ -182,6 +192,21 @@ def offered(inventory: Inventory) -> VoiceAnalytics:
 def waits(inventory: Inventory, timed: set[tuple[Scope, str]]) -> None:
     """Settle this scope's voice analytics by the clock from now on (`Backend.timed`)."""
     timed.add((inventory.scope, VoiceAnalytics.key))
+    of(inventory).__dict__.pop(_NEXT_DUE, None)  # what now waits may be due sooner
+
+
+# Where VoiceAnalytics remembers when its settle next has something to do: an attribute outside
+# the dataclass's fields, so state files and state comparisons never see it.
+_NEXT_DUE = "_next_due"
+
+
+def _due(task: AnalyticsTask) -> _dt.datetime | None:
+    """When the clock next changes `task` (None: only a test or Stop can)."""
+    if task.status == IN_QUEUE:
+        return task.created + QUEUE_TIME
+    if task.status == IN_PROGRESS:
+        return None if task.held or task.started is None else task.started + RUN_TIME
+    return None if task.ended is None else task.ended + RETENTION
 
 
 # -- the clock ------------------------------------------------------------------------------------
