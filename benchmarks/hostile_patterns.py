@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 import botocore.model
 
-from chime_mock.operations import HANDLERS
+from chime_mock.operations import mocked
 from chime_mock.protocol.models import MOCKED_SERVICES, service_model
 from chime_mock.protocol.validation import smithy_pattern
 
@@ -58,7 +58,7 @@ def patterns(every_operation: bool) -> set[str]:
         model = service_model(service)
         for name in model.operation_names:
             shape = model.operation_model(name).input_shape
-            if shape is not None and (every_operation or name in HANDLERS[service]):
+            if shape is not None and (every_operation or name in mocked(service)):
                 found.update(_patterns(shape, set()))
     return found
 

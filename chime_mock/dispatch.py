@@ -19,7 +19,7 @@ from chime_mock import clock, operations
 from chime_mock.backend import Backend, Scope
 from chime_mock.defaults import DEFAULT_ACCOUNT, DEFAULT_REGION
 from chime_mock.errors import ServiceError
-from chime_mock.operations import HANDLERS, Call
+from chime_mock.operations import Call, mocked
 from chime_mock.protocol import catalog
 from chime_mock.protocol.http import HttpRequest, HttpResponse
 from chime_mock.protocol.models import service_model
@@ -72,7 +72,7 @@ def not_mocked(service: str, operation: str) -> ServiceError:
     return ServiceError(
         "NotImplemented",
         f"chime_mock: {operation} of {service} is not mocked yet, so it was not sent anywhere "
-        f"(chime_mock mocks {len(HANDLERS[service])} {service} operations: see "
+        f"(chime_mock mocks {len(mocked(service))} {service} operations: see "
         "docs/operations.md). To answer it in a test, put a botocore Stubber on this client: "
         f'stubber.add_response("{xform_name(operation)}", ...) answers this call, and '
         "chime_mock the others.",

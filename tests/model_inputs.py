@@ -21,7 +21,7 @@ from typing import Any
 import botocore.model
 from hypothesis import strategies as st
 
-from chime_mock.operations import HANDLERS
+from chime_mock.operations import mocked
 from chime_mock.protocol.models import MOCKED_SERVICES
 
 Strategy = st.SearchStrategy[Any]
@@ -84,7 +84,7 @@ WRONG_TYPES: Strategy = st.one_of(
 
 def operations_under_test() -> list[tuple[str, str]]:
     """(service, operation) for every implemented operation the installed model of each has."""
-    return [(service, name) for service in MOCKED_SERVICES for name in sorted(HANDLERS[service])]
+    return [(service, name) for service in MOCKED_SERVICES for name in sorted(mocked(service))]
 
 
 @dataclass

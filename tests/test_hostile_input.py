@@ -2,8 +2,8 @@
 
 Every answer must be a success or an error the operation's model lists (with that error's status);
 never an unmodeled code, an internal error or a traceback, and a rejected call changes nothing.
-Operations come from `HANDLERS` and inputs from the installed models, so operations added later
-are covered without a change here. `CHIME_MOCK_HOSTILE_CASES` sets the budget (default 2400
+Operations come from `mocked(service)` and inputs from the installed models, so operations added
+later are covered without a change here. `CHIME_MOCK_HOSTILE_CASES` sets the budget (default 2400
 calls in all, spread over the operations); the run prints how many cases ran.
 
 Each case is judged on its own (no proportion of a random sample is asserted). What must get past
@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 from chime_mock import ChimeMock, mock_chime
 from chime_mock.backend import Backend
 from chime_mock.mock import _ACTIVE
-from chime_mock.operations import HANDLERS
+from chime_mock.operations import mocked
 from chime_mock.protocol.validation import smithy_pattern
 from tests.backend_state import snapshot
 from tests.conftest import UNSAFE, examples, order_numbers
@@ -60,10 +60,10 @@ def _seed(handle: ChimeMock, clients: dict[str, Any], pool: Pool) -> None:
     for service, client in clients.items():
         for numbers in SEED_NUMBERS[service]:
             order_numbers(client, *numbers)
-        if "DeletePhoneNumber" in HANDLERS[service]:  # a number in the deletion queue, to restore
+        if "DeletePhoneNumber" in mocked(service):  # a number in the deletion queue, to restore
             client.delete_phone_number(PhoneNumberId=SEED_NUMBERS[service][-1][-1])
         model = client.meta.service_model
-        for name in sorted(HANDLERS[service]):
+        for name in sorted(mocked(service)):
             shape = model.operation_model(name).input_shape
             if shape is None or not {"NextToken", "MaxResults"} <= set(shape.members):
                 continue

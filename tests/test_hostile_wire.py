@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from chime_mock.backend import Backend
 from chime_mock.dispatch import dispatch, router
-from chime_mock.operations import HANDLERS
+from chime_mock.operations import mocked
 from chime_mock.protocol.http import HttpRequest
 from chime_mock.protocol.models import MOCKED_SERVICES, service_model
 from tests.backend_state import snapshot
@@ -32,13 +32,13 @@ WIRE_CASES = examples(1000)
 ROUTING_ERRORS = {"UnknownOperationException", "NotImplemented"}
 
 
-def _templates(mocked: bool) -> list[tuple[str, str, str]]:
+def _templates(answered: bool) -> list[tuple[str, str, str]]:
     """(service, method, requestUri) of the operations of both models that are mocked, or not."""
     found = []
     for service in MOCKED_SERVICES:
         model = service_model(service)
         for name in model.operation_names:
-            if (name in HANDLERS[service]) is mocked:
+            if (name in mocked(service)) is answered:
                 http = model.operation_model(name).http
                 found.append((service, http["method"], http["requestUri"]))
     return found
@@ -96,8 +96,8 @@ def _allowed_errors(service: str, request: HttpRequest) -> set[str]:
     modeled = {shape.name for shape in match.operation.error_shapes}
     # An operation not mocked still has its parameters read (for the journal), so an unreadable
     # body is its modeled BadRequestException before it is NotImplemented.
-    mocked = match.operation.name in HANDLERS[service]
-    return modeled if mocked else modeled | {"NotImplemented"}
+    answered = match.operation.name in mocked(service)
+    return modeled if answered else modeled | {"NotImplemented"}
 
 
 def _seeded() -> Backend:

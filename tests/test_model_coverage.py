@@ -10,12 +10,12 @@ import botocore.session
 import pytest
 
 from chime_mock.defaults import CHIME_SDK_VOICE
-from chime_mock.operations import HANDLERS
+from chime_mock.operations import mocked
 
 
 def _unanswered() -> list[str]:
     model = botocore.session.get_session().get_service_model(CHIME_SDK_VOICE)
-    return sorted(set(model.operation_names) - set(HANDLERS[CHIME_SDK_VOICE]))
+    return sorted(set(model.operation_names) - set(mocked(CHIME_SDK_VOICE)))
 
 
 def test_every_operation_of_the_installed_model_has_a_handler() -> None:
@@ -30,7 +30,7 @@ def test_an_operation_a_newer_botocore_adds_answers_not_mocked_yet(
     voice: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Stands for an operation a future model adds: the model has it, no handler serves it.
-    monkeypatch.delitem(HANDLERS[CHIME_SDK_VOICE], "ListVoiceProfileDomains")
+    monkeypatch.delitem(mocked(CHIME_SDK_VOICE), "ListVoiceProfileDomains")
     with pytest.raises(botocore.exceptions.ClientError) as caught:
         voice.list_voice_profile_domains()
     error = caught.value.response["Error"]

@@ -283,9 +283,19 @@ def test_groups_page(handle: ChimeMock) -> None:
     assert listed == made
 
 
-def test_legacy_chime_does_not_answer_voice_connector_settings_with_voice_logic(
+def test_legacy_chime_keeps_its_own_global_settings_with_business_calling(
     handle: ChimeMock,
 ) -> None:
-    # GetGlobalSettings exists in both models with other members: only Chime SDK Voice's is mocked.
+    # GetGlobalSettings exists in both models with other members: each service has its own.
     legacy = boto3.client("chime", region_name="us-east-1")
-    assert error_of(legacy.get_global_settings)[0] == "NotImplemented"
+    voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
+    legacy.update_global_settings(BusinessCalling={"CdrBucket": "business-cdrs"})
+    legacy.update_global_settings(VoiceConnector={"CdrBucket": "legacy-cdrs"})
+    settings = legacy.get_global_settings()
+    assert (settings["BusinessCalling"], settings["VoiceConnector"]) == (
+        {"CdrBucket": "business-cdrs"},
+        {"CdrBucket": "legacy-cdrs"},
+    )
+    assert voice.get_global_settings()["VoiceConnector"] == {}
+    code, _ = error_of(legacy.update_global_settings, BusinessCalling={"CdrBucket": "Bad_Bucket"})
+    assert code == "BadRequestException"

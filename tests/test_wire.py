@@ -94,12 +94,12 @@ def test_a_wrong_method_names_the_allowed_ones() -> None:
 def test_a_mock_bug_is_answered_as_service_failure(
     monkeypatch: pytest.MonkeyPatch, handle: ChimeMock
 ) -> None:
-    from chime_mock.operations import HANDLERS
+    from chime_mock.operations import mocked
 
     def broken(call: Any, params: Any) -> Any:
         raise KeyError("oops")
 
-    monkeypatch.setitem(HANDLERS["chime-sdk-voice"], "ListPhoneNumberOrders", broken)
+    monkeypatch.setitem(mocked("chime-sdk-voice"), "ListPhoneNumberOrders", broken)
     # No retries: botocore would otherwise sleep through its back-off before the error shows.
     no_retries = Config(retries={"max_attempts": 0})
     voice = boto3.client("chime-sdk-voice", region_name="us-east-1", config=no_retries)

@@ -1,7 +1,8 @@
-"""GetGlobalSettings / UpdateGlobalSettings of Chime SDK Voice: the account's CDR bucket (U57).
+"""GetGlobalSettings / UpdateGlobalSettings: the account's CDR buckets (U57). Chime SDK Voice
+keeps the Voice Connector's; legacy Chime also Business Calling's.
 
-One document per account, not per Region, as the legacy API's was: kept in the account's
-region-less scope.
+One document per account and service, not per Region, as the legacy API's was: kept in the
+account's region-less scope.
 """
 
 from __future__ import annotations
@@ -25,19 +26,22 @@ _BUCKET = re.compile(r"(?!xn--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]")
 class GlobalSettings(Family):
     key = "GlobalSettings"
 
-    # UpdateGlobalSettings' `VoiceConnector` member as sent; `{}` until then, and `{}` clears it.
+    # UpdateGlobalSettings' members as sent; `{}` until then, and `{}` clears one. Legacy Chime
+    # has both; Chime SDK Voice only the Voice Connector's.
     voice_connector: dict[str, Any] = field(default_factory=dict)
+    business_calling: dict[str, Any] = field(default_factory=dict)
 
     def records(self) -> dict[str, list[object]]:
-        return {"GlobalSettings": [self] if self.voice_connector else []}
+        return {"GlobalSettings": [self] if self.voice_connector or self.business_calling else []}
 
 
-def checked(voice_connector: Mapping[str, Any]) -> dict[str, Any]:
-    """UpdateGlobalSettings' VoiceConnector member, its CdrBucket an S3 bucket name."""
-    bucket = voice_connector.get("CdrBucket")
+def checked(member: str, settings: Mapping[str, Any]) -> dict[str, Any]:
+    """An UpdateGlobalSettings member (VoiceConnector, BusinessCalling), its CdrBucket an S3
+    bucket name."""
+    bucket = settings.get("CdrBucket")
     if bucket is not None and (not _BUCKET.fullmatch(bucket) or bucket.endswith("-s3alias")):
         raise bad_request(
-            f"VoiceConnector.CdrBucket {bucket!r} is not an S3 bucket name (3-63 lower-case "
+            f"{member}.CdrBucket {bucket!r} is not an S3 bucket name (3-63 lower-case "
             "letters, digits and hyphens, starting and ending with a letter or digit)"
         )
-    return dict(voice_connector)
+    return dict(settings)

@@ -120,19 +120,33 @@ def handler(service: str, operation_name: str) -> Handler | None:
     return found
 
 
-class _Handlers(Mapping[str, dict[str, Handler]]):
-    """service -> operation name -> handler, every family loaded first: the whole registry, for
-    tests, docs and tooling (the dispatcher asks `handler`)."""
+def mocked(service: str) -> dict[str, Handler]:
+    """Every operation of `service` chime_mock answers -> its handler, every family loaded."""
+    load_families()
+    return _REGISTERED[service]
 
-    def __getitem__(self, service: str) -> dict[str, Handler]:
+
+class _Handlers(Mapping[str, dict[str, Handler]]):
+    """Operation name -> the services that answer it -> their handlers, every family loaded:
+    the whole registry at a glance (`"CreateVoiceConnector" in HANDLERS`), for tests, docs and
+    tooling. The dispatcher asks `handler`; per service, `mocked(service)`."""
+
+    def _all(self) -> dict[str, dict[str, Handler]]:
         load_families()
-        return _REGISTERED[service]
+        found: dict[str, dict[str, Handler]] = {}
+        for service, handlers in _REGISTERED.items():
+            for name, registered in handlers.items():
+                found.setdefault(name, {})[service] = registered
+        return found
+
+    def __getitem__(self, operation_name: str) -> dict[str, Handler]:
+        return self._all()[operation_name]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(_REGISTERED)
+        return iter(self._all())
 
     def __len__(self) -> int:
-        return len(_REGISTERED)
+        return len(self._all())
 
 
 HANDLERS: Mapping[str, dict[str, Handler]] = _Handlers()

@@ -1,5 +1,6 @@
-"""GetGlobalSettings, UpdateGlobalSettings of Chime SDK Voice (legacy Chime's operations of the
-same names carry other settings, and stay unmocked there)."""
+"""GetGlobalSettings, UpdateGlobalSettings: the account's CDR buckets, per service. The two
+models give the operations other members (legacy Chime adds BusinessCalling); each is answered
+with the members of the calling service's model."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ from typing import Any
 from chime_mock.backend import global_settings
 from chime_mock.backend.global_settings import GlobalSettings
 from chime_mock.backend.store import Inventory, Scope
-from chime_mock.operations import VOICE, Call, handles
+from chime_mock.operations import Call, handles
+
+# Model member -> the GlobalSettings field that keeps it.
+_MEMBERS = {"VoiceConnector": "voice_connector", "BusinessCalling": "business_calling"}
 
 
 def _settings(call: Call, *, create: bool = False) -> GlobalSettings:
@@ -17,13 +21,25 @@ def _settings(call: Call, *, create: bool = False) -> GlobalSettings:
     return account.family(GlobalSettings, create=create)
 
 
-@handles("GetGlobalSettings", services=VOICE)
+@handles("GetGlobalSettings")
 def get_global_settings(call: Call, params: dict[str, Any]) -> dict[str, Any]:
-    return {"VoiceConnector": dict(_settings(call).voice_connector)}
+    settings = _settings(call)
+    return {
+        member: dict(getattr(settings, name))
+        for member, name in _MEMBERS.items()
+        if member in call.operation.output_shape.members
+    }
 
 
-@handles("UpdateGlobalSettings", services=VOICE)
+@handles("UpdateGlobalSettings")
 def update_global_settings(call: Call, params: dict[str, Any]) -> dict[str, Any]:
-    document = global_settings.checked(params.get("VoiceConnector") or {})
-    _settings(call, create=True).voice_connector = document
+    """Each member given replaces its settings (`{}` clears them); the others stay."""
+    given = {
+        name: global_settings.checked(member, params[member])
+        for member, name in _MEMBERS.items()
+        if params.get(member) is not None
+    }  # all checked before any is kept: a rejected request changes nothing
+    settings = _settings(call, create=bool(given))
+    for name, document in given.items():
+        setattr(settings, name, document)
     return {}

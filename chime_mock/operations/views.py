@@ -102,7 +102,10 @@ def voice_connector_group_view(group: VoiceConnectorGroup) -> dict[str, Any]:
 
 
 def global_settings_view(settings: GlobalSettings) -> dict[str, Any]:
-    return {"VoiceConnector": dict(settings.voice_connector)}
+    return {
+        "VoiceConnector": dict(settings.voice_connector),
+        "BusinessCalling": dict(settings.business_calling) or None,  # legacy Chime's only
+    }
 
 
 # -- voice analytics (issue 15) ------------------------------------------------------------------
