@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from chime_mock.backend.families import Family, family
 from chime_mock.backend.paging import Indexes, Listing
 from chime_mock.backend.store import Inventory, Scope
-from chime_mock.errors import ServiceError, bad_request
+from chime_mock.errors import bad_request, conflict
 
 # The Regions that offer voice analytics (VOICE_FACTS §2.11, [REG]); the other voice Regions
 # answer BadRequestException, so code configured for one of them fails in tests as it would live.
@@ -272,8 +272,7 @@ def replayed(records: Iterable[Any], params: Mapping[str, Any], what: str) -> An
     for record in records:
         if record.client_request_token == token:
             if record.request != body_of(params):
-                raise ServiceError(
-                    "ConflictException",
+                raise conflict(
                     f"ClientRequestToken {token} was used for another {what} with other "
                     "parameters; use a new token for a new request",
                 )

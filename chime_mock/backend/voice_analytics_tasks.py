@@ -22,7 +22,7 @@ from chime_mock.backend.voice_analytics import (
     VoiceToneAnalysisTask,
 )
 from chime_mock.backend.voice_connector_configurations import STREAMING
-from chime_mock.errors import ServiceError, not_found
+from chime_mock.errors import ServiceError, conflict, not_found
 
 T = TypeVar("T", bound=AnalyticsTask)
 
@@ -84,8 +84,7 @@ def start(
             voice_connector_id,
             transaction_id,
         ):
-            raise ServiceError(
-                "ConflictException",
+            raise conflict(
                 f"Transaction {transaction_id} already has an active {kind} task, {task.task_id} "
                 f"({task.status}); one is allowed per call, so stop it first",
             )
@@ -139,8 +138,7 @@ def stop(
 ) -> None:
     found = task(inventory, kind, voice_connector_id, task_id)
     if not found.active:
-        raise ServiceError(
-            "ConflictException",
+        raise conflict(
             f"The {kind} task {task_id} is {found.status}; only a task IN_QUEUE or IN_PROGRESS "
             "can be stopped",
         )

@@ -17,7 +17,7 @@ from chime_mock.backend.families import Family, family
 from chime_mock.backend.paging import Listing
 from chime_mock.backend.quotas import Quotas
 from chime_mock.backend.store import Inventory
-from chime_mock.errors import ServiceError, bad_request, not_found
+from chime_mock.errors import bad_request, conflict, not_found
 
 OUTBOUND_HOST_SUFFIX = ".voiceconnector.chime.aws"
 
@@ -151,15 +151,13 @@ def update_connector(
 def delete_connector(inventory: Inventory, voice_connector_id: str) -> None:
     record = connector(inventory, voice_connector_id)
     if associations.holds_numbers(inventory, (associations.VOICE_CONNECTOR, voice_connector_id)):
-        raise ServiceError(
-            "ConflictException",
+        raise conflict(
             f"Voice Connector {voice_connector_id} has phone numbers associated; disassociate "
             "them first (ListPhoneNumbers with FilterName=VoiceConnectorId finds them)",
         )
     groups = [g.group_id for g in of(inventory).groups.values() if _lists(g, voice_connector_id)]
     if groups:
-        raise ServiceError(
-            "ConflictException",
+        raise conflict(
             f"Voice Connector {voice_connector_id} is an item of Voice Connector group(s) "
             f"{', '.join(groups)}; remove it from them first",
         )
@@ -247,14 +245,12 @@ def update_group(
 def delete_group(inventory: Inventory, group_id: str) -> None:
     record = group(inventory, group_id)
     if record.items:
-        raise ServiceError(
-            "ConflictException",
+        raise conflict(
             f"Voice Connector group {group_id} still has Voice Connector items; update it with "
             "VoiceConnectorItems=[] first",
         )
     if associations.holds_numbers(inventory, (associations.VOICE_CONNECTOR_GROUP, group_id)):
-        raise ServiceError(
-            "ConflictException",
+        raise conflict(
             f"Voice Connector group {group_id} has phone numbers associated; disassociate them "
             "first",
         )

@@ -22,7 +22,7 @@ from chime_mock import clock, options
 from chime_mock.backend import Backend
 from chime_mock.backend.store import OrderNotProcessing, UnknownOrder
 from chime_mock.defaults import CHIME_SDK_VOICE
-from chime_mock.errors import ServiceError, bad_request, not_found
+from chime_mock.errors import ServiceError, bad_request, conflict, not_found
 from chime_mock.faults import checked_fault
 from chime_mock.options import SETTINGS
 from chime_mock.protocol.http import HttpResponse
@@ -192,7 +192,7 @@ def complete_order(request: ControlRequest) -> HttpResponse:
         except UnknownOrder as error:
             raise not_found(str(error)) from error
         except OrderNotProcessing as error:
-            raise ServiceError("ConflictException", str(error)) from error
+            raise conflict(str(error)) from error
         except ValueError as error:
             raise bad_request(str(error)) from error
         return json_answer({"PhoneNumberOrder": order_document(order)})
