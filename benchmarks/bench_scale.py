@@ -25,8 +25,9 @@ from typing import Any
 import boto3
 
 from chime_mock import mock_chime
-from chime_mock.backend import Backend, Scope, associations, voice_connectors
+from chime_mock.backend import Backend, Scope, associations
 from chime_mock.backend.quotas import Quotas
+from chime_mock.backend.voice_connectors import connectors
 from chime_mock.interception import INTERCEPTOR
 
 PAGE = 10
@@ -45,10 +46,8 @@ def filled(size: int, now: _dt.datetime) -> Backend:
     with backend.lock:
         for _ in range(size):
             params = {"Name": "trunk", "RequireEncryption": True}
-            voice_connectors.create_connector(
-                inventory, params, backend.quotas, backend.next_seq(), now
-            )
-            voice_connectors.create_group(
+            connectors.create_connector(inventory, params, backend.quotas, backend.next_seq(), now)
+            connectors.create_group(
                 inventory, {"Name": "g"}, backend.quotas, backend.next_seq(), now
             )
         for index in range(size):

@@ -15,7 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from chime_mock.backend import Backend, Scope, associations, state_file
+from chime_mock.backend import Backend, Scope, associations
+from chime_mock.backend.state import files as state_file
 from chime_mock.protocol import catalog
 
 SCOPE = Scope.of("chime-sdk-voice", "123456789012", "us-east-1")

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from chime_mock.backend import Backend
-    from chime_mock.backend.records import PhoneNumberOrder
+    from chime_mock.backend.phone_numbers.records import PhoneNumberOrder
     from chime_mock.controls.sip_media_applications import SipMediaApplicationControls
     from chime_mock.controls.voice_analytics import VoiceAnalyticsControls
     from chime_mock.controls.voice_connectors import VoiceConnectorControls
@@ -110,7 +110,7 @@ class ChimeMock:
         # it was.
         loaded = None
         if self.state is not None:
-            from chime_mock.backend import state_file
+            from chime_mock.backend.state import files as state_file
 
             loaded = state_file.load(self.state, catalog.enum_values)
         with _ACTIVE.lock:
@@ -294,7 +294,8 @@ class ChimeMock:
                 assert handle.order(order_id).status == "FOC"
             ```
         """
-        from chime_mock.backend import Scope, porting
+        from chime_mock.backend import Scope
+        from chime_mock.backend.phone_numbers import porting
 
         if isinstance(numbers, str):
             numbers = (numbers,)
@@ -353,7 +354,7 @@ class ChimeMock:
                 assert len(voice.list_phone_number_orders()["PhoneNumberOrders"]) == 1
             ```
         """
-        from chime_mock.backend import state_file
+        from chime_mock.backend.state import files as state_file
 
         backend = self._backend()
         with backend.lock:

@@ -9,7 +9,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from chime_mock import clock
-from chime_mock.backend.records import Association
+from chime_mock.backend.phone_numbers.records import Association
 
 
 def client_as(service: str, account: str) -> Any:

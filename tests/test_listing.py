@@ -13,7 +13,7 @@ import pytest
 from chime_mock import clock
 from chime_mock.backend import Backend, Scope
 from chime_mock.backend.paging import Indexes, Listed, Listing, PageTokens
-from chime_mock.backend.state_file import load, save
+from chime_mock.backend.state.files import load, save
 from chime_mock.backend.store import PhoneNumbers
 from chime_mock.protocol import catalog
 

@@ -15,14 +15,14 @@ from freezegun import freeze_time
 
 from chime_mock import ChimeMock, StateFileError, mock_chime
 from chime_mock.backend import Backend, Scope
-from chime_mock.backend.records import (
+from chime_mock.backend.phone_numbers.records import (
     Association,
     OrderedPhoneNumber,
     PhoneNumber,
     PhoneNumberOrder,
     PhoneNumberSettings,
 )
-from chime_mock.backend.state_file import VERSION
+from chime_mock.backend.state.files import VERSION
 from chime_mock.defaults import DEFAULT_ACCOUNT
 from chime_mock.mock import _ACTIVE
 from tests.conftest import order_numbers

@@ -201,7 +201,7 @@ def test_a_record_changed_in_place_after_an_answer_answers_anew() -> None:
     import datetime as dt
 
     from chime_mock.backend import Scope
-    from chime_mock.backend.records import Association
+    from chime_mock.backend.phone_numbers.records import Association
 
     backend = Backend()
     _create_order(backend, "+12065550100")

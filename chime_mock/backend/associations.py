@@ -13,9 +13,9 @@ import datetime as _dt
 import functools
 from collections.abc import Iterable
 
-from chime_mock.backend.number_rules import ItemError, bad_item, missing, run_batch
-from chime_mock.backend.phone_numbers import describe
-from chime_mock.backend.records import Association, PhoneNumber
+from chime_mock.backend.phone_numbers.facts import describe
+from chime_mock.backend.phone_numbers.number_rules import ItemError, bad_item, missing, run_batch
+from chime_mock.backend.phone_numbers.records import Association, PhoneNumber
 from chime_mock.backend.store import Inventory
 
 VOICE_CONNECTOR = "VoiceConnectorId"

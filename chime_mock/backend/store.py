@@ -14,18 +14,18 @@ import uuid
 from collections.abc import Container, Iterable, Iterator
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
-from chime_mock.backend import lifecycle, number_rules, porting, product_types
 from chime_mock.backend.families import F, Family
 from chime_mock.backend.paging import Indexes, Listing, Ordered, PageTokens
-from chime_mock.backend.phone_numbers import NumberFacts, canonical_id, describe, repeated
-from chime_mock.backend.quotas import Quotas
-from chime_mock.backend.records import (
+from chime_mock.backend.phone_numbers import lifecycle, number_rules, porting, product_types
+from chime_mock.backend.phone_numbers.facts import NumberFacts, canonical_id, describe, repeated
+from chime_mock.backend.phone_numbers.records import (
     Association,
     OrderedPhoneNumber,
     PhoneNumber,
     PhoneNumberOrder,
     PhoneNumberSettings,
 )
+from chime_mock.backend.quotas import Quotas
 from chime_mock.defaults import (
     DEFAULT_JOURNAL_LIMIT,
     DEFAULT_PHONE_NUMBER_LIMIT,
@@ -36,7 +36,7 @@ from chime_mock.faults import Faults
 from chime_mock.journal import Journal
 
 if TYPE_CHECKING:
-    from chime_mock.backend import search
+    from chime_mock.backend.phone_numbers import search
 
 # Statuses that do not take a place in the inventory quota.
 _OUTSIDE_QUOTA = frozenset({"AcquireFailed", "DeleteInProgress", "Cancelled"})
@@ -597,7 +597,7 @@ class Backend:
         """(pool position, E.164) of the query's numbers nobody holds or has refused, read
         from the position a page starts at."""
         # Imported at the first search: most processes never search.
-        from chime_mock.backend import search
+        from chime_mock.backend.phone_numbers import search
 
         search.check_query(query)
         return _Offered(search.pool(query), self._owners, self._unavailable)

@@ -10,24 +10,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from chime_mock.backend.records import PhoneNumber, PhoneNumberOrder
+from chime_mock.backend.phone_numbers.records import PhoneNumber, PhoneNumberOrder
 
 if TYPE_CHECKING:  # the families load at their first call, not with the phone numbers
-    from chime_mock.backend.global_settings import GlobalSettings
-    from chime_mock.backend.proxy_sessions import ProxySession
-    from chime_mock.backend.sip_media_applications import (
-        SipMediaApplication,
-        SipMediaApplicationCall,
-        SipRule,
-    )
-    from chime_mock.backend.voice_analytics import (
+    from chime_mock.backend.analytics.voice_analytics import (
         AnalyticsTask,
         SpeakerSearchTask,
         VoiceProfile,
         VoiceProfileDomain,
         VoiceToneAnalysisTask,
     )
-    from chime_mock.backend.voice_connectors import VoiceConnector, VoiceConnectorGroup
+    from chime_mock.backend.sip.proxy_sessions import ProxySession
+    from chime_mock.backend.sip.sip_media_applications import (
+        SipMediaApplication,
+        SipMediaApplicationCall,
+        SipRule,
+    )
+    from chime_mock.backend.voice_connectors.connectors import VoiceConnector, VoiceConnectorGroup
+    from chime_mock.backend.voice_connectors.global_settings import GlobalSettings
 
 
 def order_view(order: PhoneNumberOrder) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from chime_mock import clock
 from chime_mock.backend import Backend
-from chime_mock.backend.records import PhoneNumberOrder
+from chime_mock.backend.phone_numbers.records import PhoneNumberOrder
 from chime_mock.backend.store import Inventory
 from chime_mock.operations.views import VIEWS, number_view, order_view
 from chime_mock.protocol.serialization import _iso8601 as api_timestamp
