@@ -10,7 +10,9 @@ from chime_mock import clock
 from chime_mock.backend import Backend
 from chime_mock.backend.phone_numbers.records import PhoneNumberOrder
 from chime_mock.backend.store import Inventory
-from chime_mock.operations.views import VIEWS, number_view, order_view
+from chime_mock.operations import load_families
+from chime_mock.operations.phone_numbers.views import number_view, order_view
+from chime_mock.operations.views import VIEWS
 from chime_mock.protocol.serialization import _iso8601 as api_timestamp
 
 
@@ -35,6 +37,8 @@ def order_document(order: PhoneNumberOrder) -> dict[str, Any]:
 def _families(inventory: Inventory) -> dict[str, list[Any]]:
     """The records of every resource family the scope has, in the API's form, by kind."""
     found: dict[str, list[Any]] = {}
+    if inventory.families:
+        load_families()  # their views register as their handlers load
     for state in inventory.families.values():
         for kind, records in state.records().items():
             if records:

@@ -7,7 +7,10 @@ from typing import Any
 from chime_mock.backend.analytics import voice_analytics, voice_analytics_tasks
 from chime_mock.backend.analytics.voice_analytics_tasks import SPEAKER_SEARCH, VOICE_TONE_ANALYSIS
 from chime_mock.operations import VOICE, Call, handles
-from chime_mock.operations.views import speaker_search_task_view, voice_tone_analysis_task_view
+from chime_mock.operations.analytics.views import (
+    speaker_search_task_view,
+    voice_tone_analysis_task_view,
+)
 
 
 def _start(call: Call, kind: str, params: dict[str, Any]) -> Any:

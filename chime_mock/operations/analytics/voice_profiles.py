@@ -6,7 +6,7 @@ from typing import Any
 
 from chime_mock.backend.analytics import voice_analytics, voice_profile_domains, voice_profiles
 from chime_mock.operations import VOICE, Call, handles
-from chime_mock.operations.views import voice_profile_domain_view, voice_profile_view
+from chime_mock.operations.analytics.views import voice_profile_domain_view, voice_profile_view
 
 
 @handles("CreateVoiceProfileDomain", services=VOICE)

@@ -10,7 +10,7 @@ from chime_mock.backend.phone_numbers.number_rules import run_batch
 from chime_mock.defaults import CHIME_SDK_VOICE
 from chime_mock.errors import bad_request
 from chime_mock.operations import Call, handles
-from chime_mock.operations.views import number_view
+from chime_mock.operations.phone_numbers.views import number_view
 
 _DETAILS = ("ProductType", "CallingName", "Name")  # what UpdatePhoneNumber can change
 

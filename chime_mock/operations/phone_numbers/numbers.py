@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from chime_mock.operations import Call, handles
-from chime_mock.operations.views import number_view
+from chime_mock.operations.phone_numbers.views import number_view
 
 
 @handles("GetPhoneNumber")

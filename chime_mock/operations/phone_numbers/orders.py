@@ -6,7 +6,7 @@ from typing import Any
 
 from chime_mock.errors import not_found
 from chime_mock.operations import Call, handles
-from chime_mock.operations.views import order_view
+from chime_mock.operations.phone_numbers.views import order_view
 
 
 @handles("CreatePhoneNumberOrder")

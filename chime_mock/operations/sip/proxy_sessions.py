@@ -6,7 +6,7 @@ from typing import Any
 
 from chime_mock.backend.sip import proxy_sessions
 from chime_mock.operations import VOICE, Call, handles
-from chime_mock.operations.views import proxy_session_view
+from chime_mock.operations.sip.views import proxy_session_view
 
 
 @handles("CreateProxySession", services=VOICE)

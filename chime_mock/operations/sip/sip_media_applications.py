@@ -7,7 +7,7 @@ from typing import Any
 
 from chime_mock.backend.sip import sip_media_applications
 from chime_mock.operations import VOICE, Call, handles
-from chime_mock.operations.views import sip_media_application_view
+from chime_mock.operations.sip.views import sip_media_application_view
 
 
 @handles("CreateSipMediaApplication", services=VOICE)

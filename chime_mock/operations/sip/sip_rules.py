@@ -6,7 +6,7 @@ from typing import Any
 
 from chime_mock.backend.sip import sip_rules
 from chime_mock.operations import VOICE, Call, handles
-from chime_mock.operations.views import sip_rule_view
+from chime_mock.operations.sip.views import sip_rule_view
 
 
 @handles("CreateSipRule", services=VOICE)

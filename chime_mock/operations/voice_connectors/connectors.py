@@ -7,7 +7,10 @@ from typing import Any
 
 from chime_mock.backend.voice_connectors import connectors
 from chime_mock.operations import VOICE, Call, handles
-from chime_mock.operations.views import voice_connector_group_view, voice_connector_view
+from chime_mock.operations.voice_connectors.views import (
+    voice_connector_group_view,
+    voice_connector_view,
+)
 
 
 @handles("CreateVoiceConnector", services=VOICE)
