@@ -228,11 +228,13 @@ class ChimeMock:
         """
         if isinstance(failed, str):
             failed = (failed,)
+        from chime_mock.backend.phone_numbers import orders
+
         backend = self._backend()
         with backend.lock:
             now = clock.now()
             backend.settle(now)
-            backend.complete_order(order_id, failed, now)
+            orders.complete_order(backend, order_id, failed, now)
 
     def make_unavailable(self, *numbers: str) -> None:
         """Have the carrier refuse these numbers: search never offers them and every later
@@ -256,9 +258,11 @@ class ChimeMock:
                 assert order["PhoneNumberOrder"]["Status"] == "Partial"
             ```
         """
+        from chime_mock.backend.phone_numbers import inventory
+
         backend = self._backend()
         with backend.lock:
-            backend.make_unavailable(numbers)
+            inventory.make_unavailable(backend, numbers)
 
     def seed_porting_order(
         self,
@@ -309,11 +313,14 @@ class ChimeMock:
                 f"datetime(2026, 5, 1, tzinfo=timezone.utc); got {foc_date!r}"
             )
         scope = Scope.of(service, account, region)
+        from chime_mock.backend.phone_numbers import orders
+
         backend = self._backend()
         with backend.lock:
             now = clock.now()
             backend.settle(now)
-            order = backend.seed_porting_order(
+            order = orders.seed_porting_order(
+                backend,
                 scope,
                 product_type,
                 list(numbers),
@@ -483,10 +490,12 @@ class ChimeMock:
 
     def order(self, order_id: str) -> PhoneNumberOrder:
         """The backend's record of an order, for assertions beyond what the API shows."""
+        from chime_mock.backend.phone_numbers import orders
+
         backend = self._backend()
         with backend.lock:
             backend.settle(clock.now())
-            return backend.order(order_id)
+            return orders.find_order(backend, order_id)
 
 
 @overload

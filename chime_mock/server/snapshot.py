@@ -8,6 +8,8 @@ from typing import Any
 
 from chime_mock import clock
 from chime_mock.backend import Backend
+from chime_mock.backend.phone_numbers.carrier import Carrier
+from chime_mock.backend.phone_numbers.inventory import PhoneNumberInventory
 from chime_mock.backend.phone_numbers.records import PhoneNumberOrder
 from chime_mock.backend.store import Inventory
 from chime_mock.operations import load_families
@@ -56,11 +58,19 @@ def snapshot(backend: Backend) -> dict[str, Any]:
         inventories = []
         for inventory in backend.inventories():
             families = _families(inventory)
-            if not inventory.orders and not inventory.numbers and not families:
+            if (
+                not PhoneNumberInventory.of(inventory).orders
+                and not PhoneNumberInventory.of(inventory).numbers
+                and not families
+            ):
                 continue  # made by a read (a listing, say); nothing to show
             service, account, region = inventory.scope
-            orders = sorted(inventory.orders.values(), key=lambda order: order.seq)
-            numbers = sorted(inventory.numbers.values(), key=lambda number: number.seq)
+            orders = sorted(
+                PhoneNumberInventory.of(inventory).orders.values(), key=lambda order: order.seq
+            )
+            numbers = sorted(
+                PhoneNumberInventory.of(inventory).numbers.values(), key=lambda number: number.seq
+            )
             inventories.append(
                 {
                     "Service": service,
@@ -72,7 +82,7 @@ def snapshot(backend: Backend) -> dict[str, Any]:
                     # until AppearsAt, a day before its FOC date.
                     "ArrivingPhoneNumbers": [
                         _plain({**number_view(number), "AppearsAt": appears})
-                        for number, appears in backend.arriving(inventory.scope)
+                        for number, appears in Carrier.of(backend).arriving_in(inventory.scope)
                     ],
                     # Every resource family's records, by kind ("VoiceConnectors", ...).
                     **families,

@@ -16,6 +16,7 @@ from typing import Any
 
 from chime_mock.backend import ids
 from chime_mock.backend.phone_numbers.facts import describe
+from chime_mock.backend.phone_numbers.inventory import PhoneNumberInventory
 from chime_mock.backend.quotas import Quotas
 from chime_mock.backend.sip.sip_media_applications import (
     CallUpdate,
@@ -34,7 +35,9 @@ _USABLE = frozenset({"Unassigned", "Assigned"})
 def _check_caller(inventory: Inventory, from_phone_number: str) -> str:
     """FromPhoneNumber: a SipMediaApplicationDialIn number of the account (U53)."""
     facts = describe(from_phone_number)
-    number = inventory.numbers.get(facts.phone_number_id) if facts else None
+    number = (
+        PhoneNumberInventory.of(inventory).numbers.get(facts.phone_number_id) if facts else None
+    )
     if number is None or number.status not in _USABLE:
         raise bad_request(
             f"FromPhoneNumber {from_phone_number} is not a phone number of this account in "

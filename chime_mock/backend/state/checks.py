@@ -15,6 +15,9 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 from urllib.parse import quote
 
+from chime_mock.backend.phone_numbers.carrier import Carrier
+from chime_mock.backend.phone_numbers.inventory import PhoneNumberInventory
+from chime_mock.backend.phone_numbers.orders import find_order
 from chime_mock.backend.phone_numbers.records import PhoneNumber, PhoneNumberOrder
 from chime_mock.backend.state.codec import CodecError
 from chime_mock.backend.store import Backend
@@ -35,25 +38,33 @@ def check(backend: Backend, raw: dict[str, Any], enums: Enums) -> None:
     for index, inventory in enumerate(inventories):
         where = f"inventories[{index}]"
         service = inventory.scope.service
-        _same_count(inventory.numbers, raw["inventories"][index]["numbers"], where, "a number")
-        for position, order in enumerate(inventory.orders.values()):
+        _same_count(
+            PhoneNumberInventory.of(inventory).numbers,
+            raw["inventories"][index]["numbers"],
+            where,
+            "a number",
+        )
+        for position, order in enumerate(PhoneNumberInventory.of(inventory).orders.values()):
             _order(order, service, f"{where}.orders[{position}]", enums)
-        for position, number in enumerate(inventory.numbers.values()):
+        for position, number in enumerate(PhoneNumberInventory.of(inventory).numbers.values()):
             at = f"{where}.numbers[{position}]"
             _number(number, service, at, enums)
-            if number.order_id is not None and number.order_id not in inventory.orders:
+            if (
+                number.order_id is not None
+                and number.order_id not in PhoneNumberInventory.of(inventory).orders
+            ):
                 raise CodecError(f"{at}.order_id", f"order {number.order_id} is not in its scope")
-    for position, order_id in enumerate(backend._pending):
-        order = backend.order(order_id)
+    for position, order_id in enumerate(Carrier.of(backend).pending):
+        order = find_order(backend, order_id)
         if order.status in _FINAL:
             raise CodecError(
                 f"pending_orders[{position}]", f"order {order_id} is {order.status}, not waiting"
             )
-    for order_id, numbers in backend._arriving.items():
-        order = backend.order(order_id)
+    for order_id, numbers in Carrier.of(backend).arriving.items():
+        order = find_order(backend, order_id)
         if order.foc_date is None:
             raise CodecError(f"arriving.{order_id}", "the order has no foc_date to arrive by")
-        service = backend._order_scopes[order_id].service
+        service = Carrier.of(backend).order_scopes[order_id].service
         for position, number in enumerate(numbers):
             _number(number, service, f"arriving.{order_id}[{position}]", enums)
 

@@ -18,6 +18,9 @@ from typing import Any
 
 from chime_mock.backend import families
 from chime_mock.backend.families import FAMILIES
+from chime_mock.backend.phone_numbers.carrier import Carrier
+from chime_mock.backend.phone_numbers.inventory import PhoneNumberInventory
+from chime_mock.backend.phone_numbers.orders import find_order
 from chime_mock.backend.phone_numbers.records import (
     PhoneNumber,
     PhoneNumberOrder,
@@ -46,12 +49,12 @@ class Collection:
     load: Callable[[Backend, Any], None]  # raises CodecError for a bad value
 
 
-def attribute(key: str, name: str, declared: Any) -> Collection:
-    """A Backend attribute the codec handles by its declared type alone."""
+def carrier_attribute(key: str, name: str, declared: Any) -> Collection:
+    """An attribute of the backend's Carrier the codec handles by its declared type alone."""
     return Collection(
         key,
-        lambda backend: encode(getattr(backend, name), declared),
-        lambda backend, data: setattr(backend, name, decode(data, declared, key)),
+        lambda backend: encode(getattr(Carrier.of(backend), name), declared),
+        lambda backend, data: setattr(Carrier.of(backend), name, decode(data, declared, key)),
     )
 
 
@@ -64,9 +67,15 @@ def _dump_inventories(backend: Backend) -> Any:
     return [
         {
             "scope": encode(inventory.scope, Scope),
-            "orders": encode(list(inventory.orders.values()), list[PhoneNumberOrder]),
-            "numbers": encode(list(inventory.numbers.values()), list[PhoneNumber]),
-            "settings": encode(inventory.settings, PhoneNumberSettings | None),
+            "orders": encode(
+                list(PhoneNumberInventory.of(inventory).orders.values()), list[PhoneNumberOrder]
+            ),
+            "numbers": encode(
+                list(PhoneNumberInventory.of(inventory).numbers.values()), list[PhoneNumber]
+            ),
+            "settings": encode(
+                PhoneNumberInventory.of(inventory).settings, PhoneNumberSettings | None
+            ),
             # Every registered family (backend/families.py) the scope has used, by its key.
             "families": {
                 key: encode(state, type(state)) for key, state in inventory.families.items()
@@ -90,13 +99,13 @@ def _load_inventories(backend: Backend, data: Any) -> None:
         scope = decode(part["scope"], Scope, f"{where}.scope")
         inventory = backend.inventory(scope)
         for order in decode(part["orders"], list[PhoneNumberOrder], f"{where}.orders"):
-            if order.order_id in backend._order_scopes:
+            if order.order_id in Carrier.of(backend).order_scopes:
                 raise CodecError(f"{where}.orders", f"order {order.order_id} appears twice")
-            inventory.orders[order.order_id] = order
-            backend._order_scopes[order.order_id] = scope
+            PhoneNumberInventory.of(inventory).orders[order.order_id] = order
+            Carrier.of(backend).order_scopes[order.order_id] = scope
         for number in decode(part["numbers"], list[PhoneNumber], f"{where}.numbers"):
-            inventory.numbers[number.phone_number_id] = number
-        inventory.settings = decode(
+            PhoneNumberInventory.of(inventory).numbers[number.phone_number_id] = number
+        PhoneNumberInventory.of(inventory).settings = decode(
             part["settings"], PhoneNumberSettings | None, f"{where}.settings"
         )
         if part.get("families"):
@@ -113,14 +122,14 @@ def _load_inventories(backend: Backend, data: Any) -> None:
 
 
 def _dump_pending(backend: Backend) -> Any:
-    return list(backend._pending)
+    return list(Carrier.of(backend).pending)
 
 
 def _load_pending(backend: Backend, data: Any) -> None:
     # The Processing orders are the very records of the inventories, not copies.
     for order_id in decode(data, list[str], "pending_orders"):
         try:
-            backend._pending[order_id] = backend.order(order_id)
+            Carrier.of(backend).pending[order_id] = find_order(backend, order_id)
         except ValueError:
             raise CodecError("pending_orders", f"order {order_id} is in no inventory") from None
 
@@ -129,7 +138,7 @@ _ARRIVING = dict[str, list[PhoneNumber]]
 
 
 def _dump_arriving(backend: Backend) -> Any:
-    return encode(backend._arriving, _ARRIVING)
+    return encode(Carrier.of(backend).arriving, _ARRIVING)
 
 
 def _load_arriving(backend: Backend, data: Any) -> None:
@@ -137,10 +146,10 @@ def _load_arriving(backend: Backend, data: Any) -> None:
     arriving = decode(data, _ARRIVING, "arriving")
     for order_id in arriving:
         try:
-            backend.order(order_id)
+            find_order(backend, order_id)
         except ValueError:
             raise CodecError("arriving", f"order {order_id} is in no inventory") from None
-    backend._arriving = arriving
+    Carrier.of(backend).arriving = arriving
 
 
 def _dump_seq(backend: Backend) -> Any:
@@ -153,20 +162,21 @@ def _load_seq(backend: Backend, data: Any) -> None:
     backend._seq = itertools.count(decode(data, int, "next_seq"))
 
 
-# ==== Backend's top-level state ===============================================================
-# One entry per collection `Backend.reset()` creates, in load order (later entries may refer to
-# records loaded by earlier ones). When Backend gains a collection, add it here: `attribute(...)`
-# with its declared type is enough for dicts, lists and sets of records, datetimes and Scopes.
-# Not saved on purpose: `lock`, `processing_delay` and `phone_number_limit` (options of each
-# mock_chime), `faults` and `journal` (test tooling), the inventories' page tokens, and
-# `_order_scopes` (rebuilt from the inventories).
+# ==== The state beyond the resource families =================================================
+# One entry per collection of the phone numbers' state (each scope's PhoneNumberInventory and
+# the backend's Carrier) and the Backend's sequence, in load order (later entries may refer to
+# records loaded by earlier ones). When the Carrier gains a collection, add it here:
+# `carrier_attribute(...)` with its declared type is enough for dicts, lists and sets of records,
+# datetimes and Scopes. Not saved on purpose: `lock`, `processing_delay` and
+# `phone_number_limit` (options of each mock_chime), `faults` and `journal` (test tooling), the
+# inventories' page tokens, and the carrier's `order_scopes` (rebuilt from the inventories).
 COLLECTIONS: tuple[Collection, ...] = (
     Collection("inventories", _dump_inventories, _load_inventories),
-    attribute("owners", "_owners", dict[str, Scope]),
+    carrier_attribute("owners", "owners", dict[str, Scope]),
     Collection("pending_orders", _dump_pending, _load_pending),
-    attribute("unavailable", "_unavailable", set[str]),
-    attribute("deleting", "_deleting", dict[str, Scope]),
-    attribute("naming", "_naming", dict[str, Scope]),
+    carrier_attribute("unavailable", "unavailable", set[str]),
+    carrier_attribute("deleting", "deleting", dict[str, Scope]),
+    carrier_attribute("naming", "naming", dict[str, Scope]),
     Collection("arriving", _dump_arriving, _load_arriving),
     Collection("next_seq", _dump_seq, _load_seq),
 )

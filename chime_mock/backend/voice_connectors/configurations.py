@@ -12,6 +12,7 @@ from typing import Any
 
 from chime_mock.backend.configurations import Configuration, Parent
 from chime_mock.backend.phone_numbers.facts import describe
+from chime_mock.backend.phone_numbers.inventory import PhoneNumberInventory
 from chime_mock.backend.quotas import Quotas
 from chime_mock.backend.store import Inventory
 from chime_mock.backend.voice_connectors import connectors
@@ -85,7 +86,9 @@ def _check_termination(
     default = document.get("DefaultPhoneNumber")
     if default is not None:
         facts = describe(default)
-        number = inventory.numbers.get(facts.phone_number_id) if facts else None
+        number = (
+            PhoneNumberInventory.of(inventory).numbers.get(facts.phone_number_id) if facts else None
+        )
         if number is None or number.product_type != "VoiceConnector":
             raise bad_request(
                 f"Termination.DefaultPhoneNumber {default} must be a VoiceConnector phone number "

@@ -6,6 +6,13 @@ from collections.abc import Callable
 from typing import Any
 
 from chime_mock.backend.phone_numbers.facts import canonical_id, repeated
+from chime_mock.backend.phone_numbers.inventory import (
+    PhoneNumberInventory,
+    delete_number,
+    list_numbers,
+    restore_number,
+    update_number,
+)
 from chime_mock.backend.phone_numbers.number_rules import run_batch
 from chime_mock.defaults import CHIME_SDK_VOICE
 from chime_mock.errors import bad_request
@@ -24,13 +31,14 @@ def list_phone_numbers(call: Call, params: dict[str, Any]) -> dict[str, Any]:
     filter_name, filter_value = params.get("FilterName"), params.get("FilterValue")
     if (filter_name is None) != (filter_value is None):
         raise bad_request("FilterName and FilterValue go together: give both or neither")
-    numbers = call.backend.list_numbers(
+    numbers = list_numbers(
+        call.backend,
         call.scope,
         params.get("Status"),
         params.get("ProductType"),
         None if filter_name is None or filter_value is None else (filter_name, filter_value),
     )
-    page, token = call.inventory.number_pages.page(
+    page, token = PhoneNumberInventory.of(call.inventory).number_pages.page(
         numbers, lambda number: number.seq, call.page_size(params), params.get("NextToken")
     )
     return {"PhoneNumbers": [number_view(number) for number in page], "NextToken": token}
@@ -38,21 +46,21 @@ def list_phone_numbers(call: Call, params: dict[str, Any]) -> dict[str, Any]:
 
 @handles("UpdatePhoneNumber")
 def update_phone_number(call: Call, params: dict[str, Any]) -> dict[str, Any]:
-    number = call.backend.update_number(
-        call.scope, params["PhoneNumberId"], _details(params), call.now
+    number = update_number(
+        call.backend, call.scope, params["PhoneNumberId"], _details(params), call.now
     )
     return {"PhoneNumber": number_view(number)}
 
 
 @handles("DeletePhoneNumber")
 def delete_phone_number(call: Call, params: dict[str, Any]) -> dict[str, Any]:
-    call.backend.delete_number(call.scope, params["PhoneNumberId"], call.now)
+    delete_number(call.backend, call.scope, params["PhoneNumberId"], call.now)
     return {}
 
 
 @handles("RestorePhoneNumber")
 def restore_phone_number(call: Call, params: dict[str, Any]) -> dict[str, Any]:
-    number = call.backend.restore_number(call.scope, params["PhoneNumberId"], call.now)
+    number = restore_number(call.backend, call.scope, params["PhoneNumberId"], call.now)
     return {"PhoneNumber": number_view(number)}
 
 
@@ -82,10 +90,10 @@ def batch_update_phone_number(call: Call, params: dict[str, Any]) -> dict[str, A
 
 
 def _deleter(call: Call, phone_number_id: str) -> Callable[[], object]:
-    return lambda: call.backend.delete_number(call.scope, phone_number_id, call.now)
+    return lambda: delete_number(call.backend, call.scope, phone_number_id, call.now)
 
 
 def _updater(call: Call, item: dict[str, Any]) -> Callable[[], object]:
-    return lambda: call.backend.update_number(
-        call.scope, item["PhoneNumberId"], _details(item), call.now
+    return lambda: update_number(
+        call.backend, call.scope, item["PhoneNumberId"], _details(item), call.now
     )

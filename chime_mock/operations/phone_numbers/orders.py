@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from chime_mock.backend.phone_numbers.inventory import PhoneNumberInventory
+from chime_mock.backend.phone_numbers.orders import create_order
 from chime_mock.errors import not_found
 from chime_mock.operations import Call, handles
 from chime_mock.operations.phone_numbers.views import order_view
@@ -11,7 +13,8 @@ from chime_mock.operations.phone_numbers.views import order_view
 
 @handles("CreatePhoneNumberOrder")
 def create_phone_number_order(call: Call, params: dict[str, Any]) -> dict[str, Any]:
-    order = call.backend.create_order(
+    order = create_order(
+        call.backend,
         call.scope,
         params["ProductType"],
         params["E164PhoneNumbers"],
@@ -24,7 +27,7 @@ def create_phone_number_order(call: Call, params: dict[str, Any]) -> dict[str, A
 
 @handles("GetPhoneNumberOrder")
 def get_phone_number_order(call: Call, params: dict[str, Any]) -> dict[str, Any]:
-    order = call.inventory.orders.get(params["PhoneNumberOrderId"].lower())
+    order = PhoneNumberInventory.of(call.inventory).orders.get(params["PhoneNumberOrderId"].lower())
     if order is None:
         raise not_found(f"Phone number order {params['PhoneNumberOrderId']} not found")
     return {"PhoneNumberOrder": order_view(order)}
@@ -33,8 +36,8 @@ def get_phone_number_order(call: Call, params: dict[str, Any]) -> dict[str, Any]
 @handles("ListPhoneNumberOrders")
 def list_phone_number_orders(call: Call, params: dict[str, Any]) -> dict[str, Any]:
     inventory = call.inventory
-    page, token = inventory.order_pages.page(
-        inventory.orders,
+    page, token = PhoneNumberInventory.of(inventory).order_pages.page(
+        PhoneNumberInventory.of(inventory).orders,
         lambda order: order.seq,
         call.page_size(params),
         params.get("NextToken"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from chime_mock.backend.phone_numbers.countries import US
+from chime_mock.backend.phone_numbers.inventory import PhoneNumberInventory, search_numbers
 from chime_mock.operations import Call, handles
 
 
@@ -21,8 +22,8 @@ def search_available_phone_numbers(call: Call, params: dict[str, Any]) -> dict[s
         toll_free_prefix=params.get("TollFreePrefix"),
         number_type=params.get("PhoneNumberType"),
     )
-    found = call.backend.search(call.scope, query)
-    page, token = call.inventory.search_pages.page(
+    found = search_numbers(call.backend, query)
+    page, token = PhoneNumberInventory.of(call.inventory).search_pages.page(
         found, lambda item: item[0], call.page_size(params), params.get("NextToken")
     )
     return {"E164PhoneNumbers": [e164 for _, e164 in page], "NextToken": token}

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from chime_mock.backend.phone_numbers.inventory import PhoneNumberInventory, update_settings
 from chime_mock.operations import Call, handles
 
 
 @handles("GetPhoneNumberSettings")
 def get_phone_number_settings(call: Call, params: dict[str, Any]) -> dict[str, Any]:
-    settings = call.inventory.settings
+    settings = PhoneNumberInventory.of(call.inventory).settings
     if settings is None:  # never set: nothing to show
         return {}
     return {
@@ -20,5 +21,5 @@ def get_phone_number_settings(call: Call, params: dict[str, Any]) -> dict[str, A
 
 @handles("UpdatePhoneNumberSettings")
 def update_phone_number_settings(call: Call, params: dict[str, Any]) -> dict[str, Any]:
-    call.backend.update_settings(call.scope, params["CallingName"], call.now)
+    update_settings(call.backend, call.scope, params["CallingName"], call.now)
     return {}
