@@ -28,4 +28,6 @@ def __getattr__(name: str) -> NoReturn:
             name=name,
             obj=sys.modules[__name__],
         )
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}", name=name, obj=sys.modules[__name__])
+    raise AttributeError(
+        f"module {__name__!r} has no attribute {name!r}", name=name, obj=sys.modules[__name__]
+    )
