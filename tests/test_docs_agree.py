@@ -86,7 +86,7 @@ def test_the_voice_connectors_page_says_how_deleting_an_assigned_number_answers(
     # The fake answers BadRequestException (a batch: PhoneNumberAssociationsExist), as
     # tests/test_associations.py asserts; the page once said ConflictException.
     page = (DOCS / "voice-connectors.md").read_text(encoding="utf-8")
-    rule = next(s for s in sentences(page) if s.startswith("- **Assigned numbers**"))
+    rule = page.split("- **Assigned numbers**", 1)[1].split("\n- ", 1)[0]
     assert "`DeletePhoneNumber`" in rule and "`BatchDeletePhoneNumber`" in rule
     assert "`BadRequestException`" in rule and "`PhoneNumberAssociationsExist`" in rule
 
