@@ -248,6 +248,21 @@ STATE: Final = "state"
 MOCK_OPTIONS = (*(setting.name for setting in SETTINGS), STATE)
 
 
+def how_to_raise(option: str, quota: str | None, *, served: bool) -> str:
+    """How a user lifts the limit of `option` (the quota `quota` of `quotas`) in the mock: with
+    `mock_chime`'s keyword in-process, with the server's flag or `/config` key over HTTP."""
+    setting = next(setting for setting in SETTINGS if setting.name == option)
+    if served:
+        value = f'{{"{quota}": N}}' if quota else "N"
+        flag = f"{quota}=N" if quota else "N"
+        return (
+            f'POST /_chime_mock/config {{"{setting.key}": {value}}} '
+            f"(or chime-mock server {setting.flag} {flag})"
+        )
+    value = f'{{"{quota}": ...}}' if quota else "..."
+    return f"mock_chime({setting.name}={value})"
+
+
 def checked_settings(given: Mapping[str, Any], *, also: Iterable[str] = ()) -> dict[str, Any]:
     """Every setting, checked, from the ones `given` (the rest take their defaults).
 
