@@ -193,10 +193,23 @@ def _checked(setting: Setting, value: Any) -> Any:
 @control("/orders/<order_id>/complete", methods=["POST"])
 def complete_order(request: ControlRequest) -> HttpResponse:
     """Complete a Processing order now; `{"FailedPhoneNumbers": [...]}` end Failed."""
-    backend, order_id = request.backend, request.arguments["order_id"]
     failed = request.document().get("FailedPhoneNumbers", [])
     if not isinstance(failed, list) or not all(isinstance(n, str) for n in failed):
         raise bad_request("chime_mock: FailedPhoneNumbers must be a list of E.164 numbers")
+    order = _complete(request.backend, request.arguments["order_id"], failed)
+    return json_answer({"PhoneNumberOrder": order})
+
+
+@control("/dashboard/orders/<order_id>/complete", methods=["POST"])
+def complete_from_dashboard(request: ControlRequest) -> HttpResponse:
+    """The dashboard's Complete button (an HTML form): completes the order as
+    `POST /orders/{id}/complete` does, then shows the dashboard again."""
+    _complete(request.backend, request.arguments["order_id"], [])
+    return HttpResponse(303, {"Location": PREFIX + "/", "Content-Type": "text/plain"}, b"")
+
+
+def _complete(backend: Backend, order_id: str, failed: list[str]) -> dict[str, Any]:
+    """Complete the order now; it as JSON data."""
     with backend.lock:
         now = clock.now()
         backend.settle(now)
@@ -210,7 +223,7 @@ def complete_order(request: ControlRequest) -> HttpResponse:
             raise conflict(str(error)) from error
         except ValueError as error:
             raise bad_request(str(error)) from error
-        return json_answer({"PhoneNumberOrder": order_document(order)})
+        return order_document(order)
 
 
 @control("/faults", methods=["POST"])
