@@ -4,6 +4,8 @@ from a checkout or a built wheel: this is that path)."""
 
 from __future__ import annotations
 
+import os
+import site
 import subprocess
 import sys
 import textwrap
@@ -13,6 +15,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# One worker builds the wheel and runs every test that uses it (`--dist loadgroup`).
+pytestmark = pytest.mark.xdist_group("packaging")
 
 ONE_CALL = textwrap.dedent(
     """
@@ -32,8 +36,15 @@ ONE_CALL = textwrap.dedent(
 
 
 def _run(*command: str | Path, cwd: Path) -> str:
+    # Without PYTHONPATH: a checkout on it would be imported instead of what was installed.
+    environment = {name: value for name, value in os.environ.items() if name != "PYTHONPATH"}
     finished = subprocess.run(
-        [str(part) for part in command], cwd=cwd, capture_output=True, text=True, timeout=600
+        [str(part) for part in command],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=environment,
     )
     assert finished.returncode == 0, finished.stdout + finished.stderr
     return finished.stdout
@@ -62,9 +73,19 @@ def test_the_wheel_installs_in_a_fresh_venv_and_answers_a_call(
     built: list[Path], tmp_path: Path
 ) -> None:
     [wheel] = [path for path in built if path.suffix == ".whl"]
-    venv.create(tmp_path / "venv", with_pip=True)
+    venv.create(tmp_path / "venv")
     python = tmp_path / "venv" / "bin" / "python"
-    _run(python, "-m", "pip", "install", "-q", "--disable-pip-version-check", wheel, cwd=tmp_path)
+    # The wheel alone, from the file, by this interpreter's pip: no index, no download. Its
+    # dependencies are the ones this process runs with, made visible to the new environment
+    # after its own site-packages (a path line: their .pth files, the editable install of
+    # chime_mock among them, are not run); `pip check` proves they are the ones it declares.
+    [site_packages] = (tmp_path / "venv" / "lib").glob("python*/site-packages")
+    (site_packages / "zz_test_dependencies.pth").write_text(
+        "\n".join(path for path in site.getsitepackages() if "site-packages" in path) + "\n"
+    )
+    pip = (sys.executable, "-m", "pip", "--disable-pip-version-check", "--python", python)
+    _run(*pip, "install", "-q", "--no-deps", "--no-index", wheel, cwd=tmp_path)
+    _run(*pip, "check", cwd=tmp_path)
     assert _run(python, "-c", ONE_CALL, cwd=tmp_path).strip() == "Processing"
     command_help = _run(tmp_path / "venv" / "bin" / "chime-mock", "--help", cwd=tmp_path)
     assert "{demo,server}" in command_help
