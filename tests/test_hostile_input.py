@@ -53,27 +53,9 @@ def _xform(name: str) -> str:
     return botocore.xform_name(name)  # type: ignore[no-any-return]
 
 
-def _paging_operations(service: str, model: botocore.model.ServiceModel) -> list[str]:
-    """The operations of `service` that page with no further input."""
-    found = []
-    for name in sorted(mocked(service)):
-        shape = model.operation_model(name).input_shape
-        if shape is None or not {"NextToken", "MaxResults"} <= set(shape.members):
-            continue
-        if shape.required_members:  # it pages within a parent (ListVoiceProfiles' domain)
-            continue
-        found.append(name)
-    return found
-
-
-def _seed(
-    handle: ChimeMock, clients: dict[str, Any], pool: Pool, paging: dict[str, list[str]]
-) -> None:
+def _seed(handle: ChimeMock, clients: dict[str, Any], pool: Pool) -> None:
     """A small known state: two orders per service (one number of each deleted, when the fake
-    can delete), and a NextToken of each operation that pages with no further input.
-
-    `paging` (service -> operations) starts empty; the first seed keeps there the operations
-    that gave a token, and later seeds, which make the same state, ask only those again."""
+    can delete), and a NextToken of each operation that pages with no further input."""
     handle.reset()
     pool.clear()
     for service, client in clients.items():
@@ -81,18 +63,18 @@ def _seed(
             order_numbers(client, *numbers)
         if "DeletePhoneNumber" in mocked(service):  # a number in the deletion queue, to restore
             client.delete_phone_number(PhoneNumberId=SEED_NUMBERS[service][-1][-1])
-        if service not in paging:
-            candidates = _paging_operations(service, client.meta.service_model)
-        else:
-            candidates = paging[service]
-        paging[service] = []
-        for name in candidates:
+        model = client.meta.service_model
+        for name in sorted(mocked(service)):
+            shape = model.operation_model(name).input_shape
+            if shape is None or not {"NextToken", "MaxResults"} <= set(shape.members):
+                continue
+            if shape.required_members:  # it pages within a parent (ListVoiceProfiles' domain)
+                continue
             try:
                 page = getattr(client, _xform(name))(MaxResults=1)
             except botocore.exceptions.ClientError:
                 continue  # it needs more input to page (SearchAvailablePhoneNumbers)
             if page.get("NextToken"):
-                paging[service].append(name)
                 pool.add("next_token", page["NextToken"])
     backend = _ACTIVE.backend
     assert backend is not None
@@ -243,12 +225,11 @@ def test_every_answer_to_hostile_input_is_modeled_and_a_rejection_changes_nothin
         client = boto3.client(service, region_name="us-east-1", config=UNSAFE)
         operation = client.meta.service_model.operation_model(operation_name)
         judge = Judge(client, operation)
-        paging: dict[str, list[str]] = {}
 
         @settings(max_examples=EXAMPLES)
         @given(data=st.data(), pinned=st.none())
         def run(data: st.DataObject | None, pinned: dict[str, Any] | None) -> None:
-            _seed(handle, seeders, pool, paging)
+            _seed(handle, seeders, pool)
             judge.forget_state()
             backend = _ACTIVE.backend
             assert backend is not None
