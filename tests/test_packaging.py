@@ -4,6 +4,7 @@ from a checkout or a built wheel: this is that path)."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import site
 import subprocess
@@ -15,8 +16,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-# One worker builds the wheel and runs every test that uses it (`--dist loadgroup`).
-pytestmark = pytest.mark.xdist_group("packaging")
 
 ONE_CALL = textwrap.dedent(
     """
@@ -50,10 +49,21 @@ def _run(*command: str | Path, cwd: Path) -> str:
     return finished.stdout
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    out = tmp_path_factory.mktemp("dist")
-    _run(sys.executable, "-m", "build", "--sdist", "--wheel", "--outdir", out, ROOT, cwd=out)
+    """The sdist and the wheel, built once per run: the build writes into the checkout
+    (egg-info, build/), so pytest-xdist's workers take turns, and the first builds for all."""
+    run_directory = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run_directory = run_directory.parent  # this run's, shared by its workers
+    out = run_directory / "dist"
+    with open(run_directory / "dist.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (run_directory / "dist.built").exists():
+            out.mkdir(exist_ok=True)
+            build = (sys.executable, "-m", "build", "--sdist", "--wheel", "--outdir", out, ROOT)
+            _run(*build, cwd=out)
+            (run_directory / "dist.built").touch()
     return sorted(out.iterdir())
 
 
