@@ -25,20 +25,12 @@ from chime_mock.protocol.parsing import parse_request
 from chime_mock.protocol.routing import Match
 from chime_mock.protocol.validation import validate
 from tests.conftest import UNSAFE, order_numbers
-from tests.model_inputs import operations_under_test
+from tests.model_inputs import body_members, null_optionals, operations_under_test, plain
 from tests.sip_helpers import application, dial_in, lambda_arn
 from tests.voice_analytics_helpers import KMS_KEY, domain
 from tests.voice_helpers import CIDR, connector, group, numbers
 
 pytestmark = pytest.mark.disable_socket
-
-
-def _body_members(shape: botocore.model.StructureShape) -> dict[str, botocore.model.Shape]:
-    return {
-        member.serialization.get("name", name): member
-        for name, member in shape.members.items()
-        if member.serialization.get("location") is None
-    }
 
 
 def _nulls_everywhere(shape: botocore.model.Shape, depth: int = 0) -> Any:
@@ -50,7 +42,7 @@ def _nulls_everywhere(shape: botocore.model.Shape, depth: int = 0) -> Any:
             return {}
         return {
             wire: (_nulls_everywhere(member, depth + 1) if depth < 3 else None)
-            for wire, member in _body_members(shape).items()
+            for wire, member in body_members(shape).items()
         }
     if shape.type_name == "list" and shape.member.type_name == "structure":
         return [_nulls_everywhere(shape.member, depth + 1)]
@@ -78,7 +70,7 @@ def _with_body(operations: list[tuple[str, str]]) -> list[tuple[str, str]]:
     found = []
     for service, name in operations:
         shape = service_model(service).operation_model(name).input_shape
-        if shape is not None and _body_members(shape):
+        if shape is not None and body_members(shape):
             found.append((service, name))
     return found
 
@@ -99,13 +91,13 @@ def test_null_members_at_every_depth_reach_no_handler(service: str, operation_na
     document = (
         _nulls_everywhere(shape.members[payload])
         if payload is not None
-        else {wire: None for wire in _body_members(shape)}
+        else {wire: None for wire in body_members(shape)}
     )
     params = parse_request(Match(operation, {}, ()), {}, json.dumps(document).encode())
     assert _no_none(params) == []
     if payload is None:  # the members one level down, each on its own
         nested = {
-            wire: _nulls_everywhere(member, 1) for wire, member in _body_members(shape).items()
+            wire: _nulls_everywhere(member, 1) for wire, member in body_members(shape).items()
         }
         params = parse_request(Match(operation, {}, ()), {}, json.dumps(nested).encode())
         assert _no_none(params) == []
@@ -143,59 +135,19 @@ def _world(handle: ChimeMock) -> dict[str, Any]:
     }
 
 
-def _plain(shape: botocore.model.Shape, known: dict[str, Any], name: str = "") -> Any:
-    """A value of the shape botocore sends: what `known` has by the member's name, else a plain
-    value of its type; structures carry their required members and those `known` has."""
-    if name in known:
-        return known[name]
-    type_name = shape.type_name
-    if type_name == "structure":
-        return {
-            member_name: _plain(member, known, member_name)
-            for member_name, member in shape.members.items()
-            if member_name in shape.required_members or member_name in known
-        }
-    if type_name == "list":
-        return [_plain(shape.member, known)] * int(shape.metadata.get("min", 1) or 1)
-    if type_name == "map":
-        return {}
-    if type_name in ("integer", "long"):
-        return int(shape.metadata.get("min", 1))
-    if type_name == "boolean":
-        return True
-    if type_name == "string":
-        return shape.enum[0] if shape.enum else "x" * int(shape.metadata.get("min", 1))
-    return "2026-01-01T00:00:00Z"
-
-
-def _add_nulls(shape: botocore.model.Shape, value: Any) -> Any:
-    """The JSON `value` with every optional member of every structure in it that it lacks sent as
-    `null` (botocore will not serialize None for a list or structure; the JavaScript SDK will)."""
-    if shape.type_name == "structure" and isinstance(value, dict):
-        members = _body_members(shape)
-        return {
-            wire: _add_nulls(member, value[wire]) if wire in value else None
-            for wire, member in members.items()
-        }
-    if shape.type_name == "list" and isinstance(value, list):
-        return [_add_nulls(shape.member, item) for item in value]
-    return value
-
-
-def _send_nulls(operation: botocore.model.OperationModel) -> Any:
-    def rewrite(request: Any, **kwargs: Any) -> None:
-        document = json.loads(request.data or b"{}")
-        request.data = json.dumps(_add_nulls(operation.input_shape, document)).encode()
-
-    return rewrite
-
-
 def _outcome(method: Any, params: dict[str, Any]) -> str:
     try:
         method(**params)
     except botocore.exceptions.ClientError as error:
         return str(error.response["Error"]["Code"])
     return "success"
+
+
+def _send_nulls(operation: botocore.model.OperationModel) -> Any:
+    def rewrite(request: Any, **kwargs: Any) -> None:
+        request.data = null_optionals(operation, request.data)
+
+    return rewrite
 
 
 def test_every_optional_member_sent_as_null_is_answered_as_if_absent() -> None:
@@ -210,9 +162,9 @@ def test_every_optional_member_sent_as_null_is_answered_as_if_absent() -> None:
             assert shape is not None
             client = boto3.client(service, region_name="us-east-1", config=UNSAFE)
             method = getattr(client, botocore.xform_name(operation_name))
-            without = _outcome(method, _plain(shape, _world(handle)))
+            without = _outcome(method, plain(shape, _world(handle)))
             client.meta.events.register(f"before-sign.*.{operation_name}", _send_nulls(operation))
-            with_nulls = _outcome(method, _plain(shape, _world(handle)))
+            with_nulls = _outcome(method, plain(shape, _world(handle)))
             if with_nulls != without:
                 differ.append(f"{service} {operation_name}: {without} absent, {with_nulls} null")
     assert differ == []
