@@ -15,7 +15,7 @@ from freezegun import freeze_time
 
 from chime_mock import mock_chime
 from tests.conftest import order_numbers
-from tests.sip_helpers import application, dial_in, number_rule
+from tests.sip_helpers import application, dial_in, number_rule, proxied
 from tests.voice_analytics_helpers import analysed_connector, domain, speaker_search
 from tests.voice_helpers import CIDR, connector, group, numbers
 
@@ -68,20 +68,12 @@ def _rule(voice: Any, chime: Any, handle: Any) -> tuple[Update, Any]:
 
 
 def _proxy_session(voice: Any, chime: Any, handle: Any) -> tuple[Update, Any]:
-    connector_id = connector(voice)["VoiceConnectorId"]
-    numbers(voice, "+12065550180")
-    voice.associate_phone_numbers_with_voice_connector(
-        VoiceConnectorId=connector_id, E164PhoneNumbers=["+12065550180"]
-    )
-    voice.put_voice_connector_proxy(
-        VoiceConnectorId=connector_id,
-        DefaultSessionExpiryMinutes=600,
-        PhoneNumberPoolCountries=["US"],
-    )
+    connector_id = proxied(voice, "+12065550180")
     session = voice.create_proxy_session(
         VoiceConnectorId=connector_id,
         ParticipantPhoneNumbers=["+12065550101", "+14015550101"],
         Capabilities=["Voice"],
+        ExpiryMinutes=600,  # open still at the update, an hour later
     )["ProxySession"]["ProxySessionId"]
     ids = {"VoiceConnectorId": connector_id, "ProxySessionId": session}
     return (

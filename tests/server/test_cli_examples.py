@@ -21,6 +21,7 @@ import pytest
 from chime_mock.server import ChimeMockServer
 from tests.server.conftest import make_client, send
 from tests.server.test_aws_cli import Aws, aws, environment, module_server  # noqa: F401
+from tests.sip_helpers import proxied
 
 CONNECTOR = {
     "VoiceConnectorId": "abcdef1ghij2klmno3pqr4",
@@ -131,15 +132,7 @@ def _streamed(voice: Any, server: ChimeMockServer) -> dict[str, str]:
 
 
 def _proxied(voice: Any, server: ChimeMockServer) -> dict[str, str]:
-    ids = _connector(voice, server)
-    _numbers(voice, PROXY_NUMBER)
-    voice.associate_phone_numbers_with_voice_connector(
-        VoiceConnectorId=ids["vc"], E164PhoneNumbers=[PROXY_NUMBER]
-    )
-    voice.put_voice_connector_proxy(
-        VoiceConnectorId=ids["vc"], DefaultSessionExpiryMinutes=60, PhoneNumberPoolCountries=["US"]
-    )
-    return ids
+    return {"vc": proxied(voice, PROXY_NUMBER)}
 
 
 def _session(voice: Any, server: ChimeMockServer) -> dict[str, str]:
