@@ -48,7 +48,7 @@ class Configuration:
     put: str  # operation names
     get: str
     delete: str | None = None  # None: no Delete operation (logging)
-    # What Get answers before any Put; None: NotFoundException (U25, U26).
+    # What Get answers before any Put; None: NotFoundException.
     when_absent: Mapping[str, Any] | None = None
     # Put input members stored under another name (the proxy's PhoneNumberPoolCountries is
     # answered as PhoneNumberCountries).

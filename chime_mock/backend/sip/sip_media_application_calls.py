@@ -1,5 +1,6 @@
 """Outbound calls of SIP media applications: CreateSipMediaApplicationCall and
-UpdateSipMediaApplicationCall (VOICE_FACTS §2.6, U53, U54).
+UpdateSipMediaApplicationCall (docs/behaviour.md, "SIP media applications, SIP rules, calls and
+proxy sessions").
 
 The fake has no Lambda and no phone network: a call is a record of what was asked (from, to,
 SIP headers, arguments, and every update's arguments) that a test reads through
@@ -33,7 +34,7 @@ _USABLE = frozenset({"Unassigned", "Assigned"})
 
 
 def _check_caller(inventory: Inventory, from_phone_number: str) -> str:
-    """FromPhoneNumber: a SipMediaApplicationDialIn number of the account (U53)."""
+    """FromPhoneNumber: a SipMediaApplicationDialIn number of the account."""
     facts = describe(from_phone_number)
     number = (
         PhoneNumberInventory.of(inventory).numbers.get(facts.phone_number_id) if facts else None
@@ -87,7 +88,7 @@ def create_call(
 def active_call(
     inventory: Inventory, sip_media_application_id: str, transaction_id: str
 ) -> SipMediaApplicationCall:
-    """The application's call in progress with this TransactionId (NotFoundException, U54)."""
+    """The application's call in progress with this TransactionId (NotFoundException)."""
     application(inventory, sip_media_application_id)
     found = of(inventory).calls.get(transaction_id)
     if found is None or found.sip_media_application_id != sip_media_application_id:

@@ -1,5 +1,6 @@
-"""SIP media applications (VOICE_FACTS §2.6, U33, U5) and the family that also keeps their SIP
-rules (sip_rules.py) and the calls they placed (sip_media_application_calls.py).
+"""SIP media applications (docs/behaviour.md, "SIP media applications, SIP rules, calls and proxy
+sessions") and the family that also keeps their SIP rules (sip_rules.py) and the calls they placed
+(sip_media_application_calls.py).
 
 An application is a regional resource: it lives in the scope of the endpoint that created it,
 and SIP rules of other regions name it as a fail-over target, so some rules here look at the
@@ -230,7 +231,7 @@ def update_application(
 def delete_application(
     backend: Backend, inventory: Inventory, sip_media_application_id: str, now: _dt.datetime
 ) -> None:
-    """Delete an application no enabled SIP rule targets (U5); its disabled rules and their
+    """Delete an application no enabled SIP rule targets; its disabled rules and their
     numbers stay, and its calls still in progress end."""
     record = application(inventory, sip_media_application_id)
     enabled = [
@@ -262,7 +263,7 @@ def targets(rule: SipRule, record: SipMediaApplication) -> bool:
 
 
 def retired_alexa_skill_configuration(inventory: Inventory, sip_media_application_id: str) -> None:
-    """Alexa skill configurations are retired by AWS (U56): GoneException, after the usual
+    """Alexa skill configurations are retired by AWS: GoneException, after the usual
     NotFoundException for an unknown application."""
     application(inventory, sip_media_application_id)
     raise ServiceError(
@@ -284,7 +285,7 @@ LOGGING_CONFIGURATION = Configuration(
     Parent("SipMediaApplicationId", application),
     put="PutSipMediaApplicationLoggingConfiguration",
     get="GetSipMediaApplicationLoggingConfiguration",
-    # U26: no Delete operation; Get before any Put answers logging off.
+    # No Delete operation; Get before any Put answers logging off.
     when_absent={"EnableSipMediaApplicationMessageLogs": False},
     check_put=_fill_logging,
 )
