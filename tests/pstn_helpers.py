@@ -64,7 +64,9 @@ def inbound_call(fallbacks: list[Target] | None = None) -> PstnCall:
     )
 
 
-def receive(handler: Callable[..., Any], **lambdas: Callable[..., Any]) -> tuple[Switchboard, PstnCall]:
+def receive(
+    handler: Callable[..., Any], **lambdas: Callable[..., Any]
+) -> tuple[Switchboard, PstnCall]:
     board = switchboard(handler, **lambdas)
     call = inbound_call()
     board.start_inbound(call, T0)

@@ -249,8 +249,9 @@ def _recording(to: str, *, needs: tuple[str | None, ...]) -> Callable[[Step], Ou
                 f"Call recording cannot be {to} on this call leg: it is "
                 f"{step.leg.recording or 'not started'}.",
             )
+        starting = step.leg.recording is None
         step.leg.recording = to
-        if to != "started":
+        if not starting:
             return Done()
         location = step.parameters["Destination"]["Location"].rstrip("/")
         if "/" not in location:
