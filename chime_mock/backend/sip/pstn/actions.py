@@ -1,78 +1,39 @@
 """The actions a SIP media application's Lambda can return, as a table: one entry per action
 type with its parameters (checked as the service checks them, defaults applied) and its outcome
-(done now, waiting for digits or for time to pass, or failed with an ErrorType).
+(outcomes.py: done now, waiting for digits or for time to pass, or failed with an ErrorType).
 
 Adding an action is one `ActionType` entry plus its outcome function.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
-import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from dataclasses import dataclass
+from typing import Any
 
 from chime_mock.backend.sip.pstn import parameters as p
-from chime_mock.backend.sip.pstn.parameters import ActionFailure, Param
-from chime_mock.backend.sip.pstn.records import (
-    CONNECTED,
-    DISCONNECTED,
-    LEG_A,
-    LEG_B,
-    OUTBOUND,
-    DigitListener,
-    Leg,
-    PstnCall,
+from chime_mock.backend.sip.pstn.outcomes import (
+    E164,
+    Outcome,
+    Step,
+    call_and_bridge,
+    done,
+    get_digits,
+    hang_up,
+    join_meeting,
+    modify_attendees,
+    pause,
+    receive_digits,
+    record_audio,
+    recording,
+    start_bot,
 )
+from chime_mock.backend.sip.pstn.parameters import ActionFailure, Param
+from chime_mock.backend.sip.pstn.records import LEG_A, LEG_B, Leg, PstnCall
 
-E164 = r"\+[1-9]\d{1,14}"
-MEETING_DIAL_IN = "+17035550122"  # the Chime meeting dial-in number, From of a meeting leg
 _BAD_LEG = "CallId or ParticipantTag parameter for action is invalid."
 # Prefixes of the service's own SIP headers, which a CallAndBridge may not send.
 _RESERVED_HEADERS = ("x-vine", "x-amzn", "x-vc", "x-canary", "x-voice")
-
-
-class Environment(Protocol):
-    """What an action needs to know beyond the call (the engine's switchboard provides it)."""
-
-    def answers(self, phone_number: str) -> bool:
-        """Whether a call placed to that number is answered."""
-
-    def owns(self, call: PstnCall, phone_number: str) -> bool:
-        """Whether the number belongs to the account of the call's application."""
-
-    def new_id(self) -> str:
-        """A fresh CallId."""
-
-
-@dataclass
-class Done:
-    """The action is complete; `result` adds fields to its ActionData (ReceivedDigits, ...)."""
-
-    result: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class Wait:
-    """The action waits for digits (`digits`) or for its time to pass (`pause`)."""
-
-    kind: str
-    until: _dt.datetime
-
-
-Outcome = Done | Wait
-
-
-@dataclass
-class Step:
-    """An action about to run: its call, its leg, its parameters as echoed."""
-
-    call: PstnCall
-    leg: Leg
-    parameters: dict[str, Any]
-    now: _dt.datetime
-    environment: Environment
 
 
 @dataclass(frozen=True)
@@ -90,177 +51,11 @@ class ActionType:
     finish: Callable[[dict[str, Any]], None] | None = None
 
 
-def _done(step: Step) -> Outcome:
-    return Done()
-
-
-def _hangup(step: Step) -> Outcome:
-    step.leg.status = DISCONNECTED
-    step.leg.listener = None
-    return Done()
-
-
-def _pause(step: Step) -> Outcome:
-    delay = _dt.timedelta(milliseconds=step.parameters["DurationInMilliseconds"])
-    return Wait("pause", step.now + delay)
-
-
-def _get_digits(step: Step) -> Outcome:
-    delay = _dt.timedelta(milliseconds=step.parameters["RepeatDurationInMilliseconds"])
-    return Wait("digits", step.now + delay)
-
-
-def _receive_digits(step: Step) -> Outcome:
-    step.leg.listener = DigitListener(
-        action={"Type": "ReceiveDigits", "Parameters": dict(step.parameters)},
-        pattern=step.parameters["InputDigitsRegex"],
-        flush_ms=step.parameters["FlushDigitsDurationInMilliseconds"],
-    )
-    return Done({"ReceivedDigits": ""})
-
-
-def _record_audio(step: Step) -> Outcome:
-    destination = step.parameters["RecordingDestination"]
-    prefix = destination.get("Prefix") or ""
-    count = sum(1 for done in step.call.performed if done.action["Type"] == "RecordAudio")
-    key = f"{prefix}{step.call.transaction_id}-{step.leg.call_id}-{count + 1}.wav"
-    return Done(
-        {
-            "RecordingDestination": {
-                "Type": "S3",
-                "BucketName": destination["BucketName"],
-                "Key": key,
-            }
-        }
-    )
-
-
-def _bridged(call: PstnCall) -> bool:
-    return any(leg.participant_tag == LEG_B and leg.up for leg in call.legs)
-
-
-def _new_leg_b(step: Step, to: str, from_: str) -> Leg:
-    leg = Leg(
-        call_id=step.environment.new_id(),
-        participant_tag=LEG_B,
-        to=to,
-        from_=from_,
-        direction=OUTBOUND,
-        started=step.now,
-        status=CONNECTED,
-    )
-    step.call.legs.append(leg)
-    for other in step.call.legs:
-        if other.participant_tag == LEG_A and other.up:
-            other.status = CONNECTED  # a ringing LEG-A is answered with LEG-B
-    return leg
-
-
-def _call_and_bridge(step: Step) -> Outcome:
-    call, params = step.call, step.parameters
-    if _bridged(call):
-        raise p.invalid("Endpoints", "Invalid action on the call.")
-    endpoints = params["Endpoints"]
-    if not isinstance(endpoints, list) or len(endpoints) != 1:
-        raise p.invalid("Endpoints", "Invalid number of endpoints provided.")
-    [endpoint] = endpoints
-    kind = endpoint.get("BridgeEndpointType") if isinstance(endpoint, dict) else None
-    uri = endpoint.get("Uri") if isinstance(endpoint, dict) else None
-    if kind == "PSTN":
-        valid = isinstance(uri, str) and re.fullmatch(E164, uri) and not endpoint.get("Arn")
-    elif kind == "AWS":
-        valid = bool(
-            isinstance(uri, str)
-            and re.fullmatch(r"[a-zA-Z0-9&=+$/%\-_!~*().]{1,36}", uri)
-            and isinstance(endpoint.get("Arn"), str)
-            and endpoint["Arn"]
-        )
-    else:
-        valid = False
-    if not valid:
-        raise p.invalid("Endpoints", "Endpoint parameter is invalid.")
-    caller = params["CallerIdNumber"]
-    leg_a = call.leg(LEG_A)
-    if caller != (leg_a.from_ if leg_a else None) and not step.environment.owns(call, caller):
-        raise p.invalid(
-            "CallerIdNumber",
-            "Provided caller ID number is invalid. Number must be owned by this AWS account, "
-            "or be the From number of LEG-A.",
-        )
-    if not step.environment.answers(str(uri)):
-        raise ActionFailure("CallNotAnswered", "Call not answered")
-    _new_leg_b(step, str(uri), caller)
-    return Done()
-
-
 def _sip_header(name: str) -> None:
     lowered = name.lower()
     allowed = lowered.startswith("x-") or lowered in ("user-to-user", "diversion")
     if not allowed or lowered.startswith(_RESERVED_HEADERS):
         raise p.invalid("SipHeaders", f"Invalid SIP header(s) provided: {name}")
-
-
-def _join_meeting(step: Step) -> Outcome:
-    if _bridged(step.call):
-        raise p.invalid("CallId", "Invalid action on the call.")
-    meeting = _new_leg_b(step, "SMA", MEETING_DIAL_IN)
-    meeting.in_meeting = True
-    return Done()
-
-
-def _modify_attendees(step: Step) -> Outcome:
-    if not any(leg.in_meeting and leg.up for leg in step.call.legs):
-        raise p.invalid("CallId", "Call is not connected to Chime Meeting.")
-    return Done()
-
-
-def _start_bot(step: Step) -> Outcome:
-    if _bridged(step.call):
-        raise p.invalid("CallId", "Invalid action on the call.")
-    configuration = step.parameters.get("Configuration") or {}
-    session = configuration.get("SessionState", {}) if isinstance(configuration, dict) else {}
-    attributes = session.get("SessionAttributes", {}) if isinstance(session, dict) else {}
-    # The mock has no Lex bot: the conversation ends fulfilled with no intent matched, unless
-    # a test sets the result (`action_outcome("StartBotConversation", result=...)`).
-    return Done(
-        {
-            "IntentResult": {
-                "SessionId": step.leg.call_id,
-                "SessionState": {
-                    "SessionAttributes": dict(attributes),
-                    "Intent": {
-                        "Name": "FallbackIntent",
-                        "Slots": {},
-                        "State": "Fulfilled",
-                        "ConfirmationState": "None",
-                    },
-                },
-                "Interpretations": [],
-            }
-        }
-    )
-
-
-def _recording(to: str, *, needs: tuple[str | None, ...]) -> Callable[[Step], Outcome]:
-    def run(step: Step) -> Outcome:
-        if step.leg.recording not in needs:
-            raise p.invalid(
-                "CallId",
-                f"Call recording cannot be {to} on this call leg: it is "
-                f"{step.leg.recording or 'not started'}.",
-            )
-        starting = step.leg.recording is None
-        step.leg.recording = to
-        if not starting:
-            return Done()
-        location = step.parameters["Destination"]["Location"].rstrip("/")
-        if "/" not in location:
-            location = f"{location}/Amazon-Chime-SMA-Call-Recordings"
-        stamp = step.now.strftime("%Y/%m/%d/%Y-%m-%d-%H-%M-%S-") + f"{step.now:%f}"[:3]
-        key = f"{location}/{stamp}_{step.call.transaction_id}_{step.leg.call_id}.wav"
-        return Done({"CallRecordingDestination": {"Type": "S3", "Location": key}})
-
-    return run
 
 
 _DIGITS = (
@@ -352,9 +147,9 @@ ACTION_TYPES: dict[str, ActionType] = {
         ActionType(
             "Hangup",
             (p.integer("SipResponseCode", default=0, low=0, high=699),),
-            _hangup,
+            hang_up,
         ),
-        ActionType("Pause", _pause_params(), _pause, interruptible=True),
+        ActionType("Pause", _pause_params(), pause, interruptible=True),
         ActionType(
             "PlayAudio",
             (
@@ -362,14 +157,14 @@ ACTION_TYPES: dict[str, ActionType] = {
                 p.integer("Repeat", default=1, low=1),
                 p.s3_source("AudioSource"),
             ),
-            _done,
+            done,
             interruptible=True,
             external_error=(p.INVALID_AUDIO, "Cannot access S3 bucket or audio file."),
         ),
         ActionType(
             "PlayAudioAndGetDigits",
             (*_DIGITS, p.s3_source("AudioSource"), p.s3_source("FailureAudioSource")),
-            _get_digits,
+            get_digits,
             finish=_digits,
             external_error=(p.INVALID_AUDIO, "Cannot access S3 bucket or audio file."),
         ),
@@ -380,7 +175,7 @@ ACTION_TYPES: dict[str, ActionType] = {
                 p.integer("InBetweenDigitsDurationInMilliseconds", required=True, low=1),
                 p.integer("FlushDigitsDurationInMilliseconds", required=True, low=1),
             ),
-            _receive_digits,
+            receive_digits,
             finish=_flush_after_gap,
         ),
         ActionType(
@@ -400,7 +195,7 @@ ACTION_TYPES: dict[str, ActionType] = {
                     required=True,
                 ),
             ),
-            _record_audio,
+            record_audio,
             interruptible=True,
             one_leg_parameter=True,
             external_error=(p.INVALID, "Error occurred while uploading recording to S3 bucket"),
@@ -417,7 +212,7 @@ ACTION_TYPES: dict[str, ActionType] = {
                     message="ToneDuration parameter value is invalid.",
                 ),
             ),
-            _done,
+            done,
             call_id_required=True,
         ),
         ActionType(
@@ -435,7 +230,7 @@ ACTION_TYPES: dict[str, ActionType] = {
                 p.text("TextType", default="text", choices=("text", "ssml")),
                 p.text("VoiceId", default="Joanna"),
             ),
-            _done,
+            done,
             call_id_required=True,
             interruptible=True,
         ),
@@ -446,7 +241,7 @@ ACTION_TYPES: dict[str, ActionType] = {
                 _speech("SpeechParameters", required=True),
                 _speech("FailureSpeechParameters", required=True),
             ),
-            _get_digits,
+            get_digits,
             call_id_required=True,
             finish=_speech_digits,
         ),
@@ -466,7 +261,7 @@ ACTION_TYPES: dict[str, ActionType] = {
                 p.s3_source("RingbackTone", required=False),
                 p.string_map("SipHeaders", check_keys=_sip_header),
             ),
-            _call_and_bridge,
+            call_and_bridge,
             legs=frozenset({LEG_A}),
         ),
         ActionType(
@@ -475,7 +270,7 @@ ACTION_TYPES: dict[str, ActionType] = {
                 p.text("JoinToken", required=True, message="JoinToken parameter value is invalid."),
                 p.text("MeetingId"),
             ),
-            _join_meeting,
+            join_meeting,
             legs=frozenset({LEG_A}),
             single_error=True,
             external_error=("ErrorJoiningMeeting", "Error while joining meeting."),
@@ -492,7 +287,7 @@ ACTION_TYPES: dict[str, ActionType] = {
                 p.text("MeetingId", required=True),
                 p.passed("AttendeeList", required=True),
             ),
-            _modify_attendees,
+            modify_attendees,
             finish=_attendees,
         ),
         ActionType(
@@ -506,7 +301,7 @@ ACTION_TYPES: dict[str, ActionType] = {
                 p.text("LocaleId", default="en_US"),
                 p.passed("Configuration"),
             ),
-            _start_bot,
+            start_bot,
             legs=frozenset({LEG_A}),
             external_error=("ResourceNotFound", "The bot or its alias was not found."),
         ),
@@ -523,7 +318,7 @@ ACTION_TYPES: dict[str, ActionType] = {
                     required=True,
                 ),
             ),
-            _recording("started", needs=(None,)),
+            recording("started", needs=(None,)),
             call_id_required=True,
             single_error=True,
             external_error=("NoAccessToDestination", "Error while accessing destination"),
@@ -531,25 +326,25 @@ ACTION_TYPES: dict[str, ActionType] = {
         ActionType(
             "StopCallRecording",
             (),
-            _recording("stopped", needs=("started", "paused")),
+            recording("stopped", needs=("started", "paused")),
             call_id_required=True,
         ),
         ActionType(
             "PauseCallRecording",
             (),
-            _recording("paused", needs=("started",)),
+            recording("paused", needs=("started",)),
             call_id_required=True,
         ),
         ActionType(
             "ResumeCallRecording",
             (),
-            _recording("started", needs=("paused",)),
+            recording("started", needs=("paused",)),
             call_id_required=True,
         ),
         ActionType(
             "VoiceFocus",
             (p.boolean("Enable", required=True),),
-            _done,
+            done,
             call_id_required=True,
             external_error=(
                 "ActionExecutionThrottled",

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chime_mock.backend.sip.pstn import delivery, events
-from chime_mock.backend.sip.pstn.actions import ACTION_TYPES, Done, Step, prepare, raw_echo
+from chime_mock.backend.sip.pstn.actions import ACTION_TYPES, prepare, raw_echo
 from chime_mock.backend.sip.pstn.delivery import ACTIONS, FINAL, IGNORED
 from chime_mock.backend.sip.pstn.lambdas import LambdaFunction
+from chime_mock.backend.sip.pstn.outcomes import Done, Step
 from chime_mock.backend.sip.pstn.parameters import ActionFailure
 from chime_mock.backend.sip.pstn.records import (
     CONNECTED,
