@@ -118,7 +118,7 @@ class Switchboard(Runner):
 
         def keys() -> None:
             waiting = call.waiting
-            if waiting is not None and waiting.kind == "digits" and waiting.leg is leg:
+            if waiting is not None and waiting.kind == "digits" and waiting.call_id == leg.call_id:
                 self.drive(call, self.collect(call, digits, now), now)
             elif leg.listener is not None:
                 self.drive(call, self.listen(call, leg, digits, now), now)
@@ -133,7 +133,7 @@ class Switchboard(Runner):
 
         def drop() -> None:
             leg.status, leg.listener = DISCONNECTED, None
-            if call.waiting is not None and call.waiting.leg is leg:
+            if call.waiting is not None and call.waiting.call_id == leg.call_id:
                 self._performed(call, call.waiting.action, "Dropped", now)
                 call.waiting, call.actions, call.replacement = None, [], None
             if call.live_legs:

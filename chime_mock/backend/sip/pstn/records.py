@@ -71,7 +71,7 @@ class Waiting:
     """The action in progress, when it waits (for digits, or for its time to pass)."""
 
     action: dict[str, Any]  # the echoed action (Type, Parameters with defaults)
-    leg: Leg
+    call_id: str  # of the leg it acts on
     until: _dt.datetime  # the end of the current attempt (digits) or of the pause
     kind: str  # "digits" | "pause"
     attempt: int = 1
@@ -132,6 +132,13 @@ class PstnCall:
 
     def leg_by_call_id(self, call_id: str) -> Leg | None:
         return next((leg for leg in self.legs if leg.call_id == call_id), None)
+
+    def waiting_leg(self) -> Leg:
+        """The leg the action in progress acts on."""
+        assert self.waiting is not None
+        found = self.leg_by_call_id(self.waiting.call_id)
+        assert found is not None
+        return found
 
     @property
     def live_legs(self) -> list[Leg]:

@@ -145,7 +145,7 @@ class Runner:
             if not isinstance(outcome, Done):
                 call.waiting = Waiting(
                     echo,
-                    target,
+                    target.call_id,
                     outcome.until,
                     outcome.kind,
                     interruptible=action_type.interruptible,
@@ -168,15 +168,14 @@ class Runner:
         update brought), else ACTION_SUCCESSFUL reports it."""
         waiting = call.waiting
         assert waiting is not None
+        leg = call.waiting_leg()
         call.waiting = None
         self._performed(call, waiting.action, "Succeeded", now)
         if call.replacement is not None:
             call.actions, call.replacement = call.replacement, None
         if call.actions:
-            return self.run(call, default_leg(call, waiting.leg), now)
-        return Next(
-            events.action_successful(call, {**waiting.action, **result}), ACTIONS, waiting.leg
-        )
+            return self.run(call, default_leg(call, leg), now)
+        return Next(events.action_successful(call, {**waiting.action, **result}), ACTIONS, leg)
 
     def digits_failed(self, call: PstnCall, now: _dt.datetime) -> Next | None:
         """An attempt to collect digits failed: the next attempt, or ACTION_FAILED after the
@@ -190,13 +189,14 @@ class Runner:
                 milliseconds=parameters["RepeatDurationInMilliseconds"]
             )
             return None
+        leg = call.waiting_leg()
         call.waiting = None
         failure = ActionFailure(NO_DIGITS, "The caller did not enter valid digits.")
         if call.replacement is not None:
             self._performed(call, waiting.action, "Failed", now, NO_DIGITS)
             call.actions, call.replacement = call.replacement, None
-            return self.run(call, default_leg(call, waiting.leg), now)
-        return self._failed(call, waiting.action, failure, waiting.leg, now)
+            return self.run(call, default_leg(call, leg), now)
+        return self._failed(call, waiting.action, failure, leg, now)
 
     def collect(self, call: PstnCall, digits: str, now: _dt.datetime) -> Next | None:
         """Keys pressed in one burst while a digit-collecting action waits on their leg."""
