@@ -23,6 +23,18 @@ RING_TIMEOUT = _dt.timedelta(seconds=30)  # an inbound call no action answers ti
 _KEYS = re.compile(r"[0-9*#]+")
 
 
+def due(call: PstnCall) -> _dt.datetime | None:
+    """When the call next needs the clock (an attempt or a pause ending, ringing timing out),
+    or None."""
+    if call.ended is not None:
+        return None
+    if call.waiting is not None:
+        return call.waiting.until
+    if not call.answered and call.ring_until is not None:
+        return call.ring_until
+    return None
+
+
 class Switchboard(Runner):
     """The PSTN audio service of one fake: connected Lambdas, numbers that do not answer, the
     outcomes a test set for actions, and the handling of every call."""
@@ -158,15 +170,8 @@ class Switchboard(Runner):
         self._serialized(call, request)
 
     def due(self, call: PstnCall) -> _dt.datetime | None:
-        """When the call next needs the clock (an attempt or a pause ending, ringing timing
-        out), or None."""
-        if call.ended is not None:
-            return None
-        if call.waiting is not None:
-            return call.waiting.until
-        if not call.answered and call.ring_until is not None:
-            return call.ring_until
-        return None
+        """When the call next needs the clock, or None."""
+        return due(call)
 
     def settle(self, call: PstnCall, now: _dt.datetime) -> _dt.datetime | None:
         """Apply what the clock has made due, each step at its own time; returns when the call
