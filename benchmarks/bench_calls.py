@@ -87,8 +87,9 @@ def per_event(rounds: int) -> dict[str, float]:
         "call_ms": mock * 1000,
         "handler_ms": direct * 1000,
         "own_ms_per_event": (mock - direct) / 10 * 1000,
-        "median_own_ms_per_event": (statistics.median(mock_times) - statistics.median(
-            direct_times)) / 10 * 1000,
+        "median_own_ms_per_event": (statistics.median(mock_times) - statistics.median(direct_times))
+        / 10
+        * 1000,
     }
 
 

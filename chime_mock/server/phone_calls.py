@@ -35,8 +35,10 @@ def _text(document: dict[str, Any], key: str, example: str, *, default: str | No
 
 def connect_url(backend: Backend, lambda_arn: str, url: str, timeout_seconds: Any) -> None:
     """Connect a Lambda ARN to a URL (also `chime-mock server --lambda ARN=URL`)."""
-    if isinstance(timeout_seconds, bool) or not isinstance(timeout_seconds, (int, float)) or (
-        timeout_seconds <= 0
+    if (
+        isinstance(timeout_seconds, bool)
+        or not isinstance(timeout_seconds, (int, float))
+        or (timeout_seconds <= 0)
     ):
         raise ValueError("chime_mock: TimeoutSeconds must be a number of seconds above 0")
     function = UrlLambda(lambda_arn, url, float(timeout_seconds))
@@ -48,13 +50,14 @@ def connect_url(backend: Backend, lambda_arn: str, url: str, timeout_seconds: An
 def connect_lambda(request: ControlRequest) -> HttpResponse:
     """The Lambda at `LambdaArn` is answered by POSTs to `Url`."""
     document = request.document()
-    lambda_arn = _text(
-        document, "LambdaArn", "arn:aws:lambda:us-east-1:123456789012:function:ivr"
-    )
+    lambda_arn = _text(document, "LambdaArn", "arn:aws:lambda:us-east-1:123456789012:function:ivr")
     url = _text(document, "Url", "http://127.0.0.1:9000/")
     try:
         connect_url(
-            request.backend, lambda_arn, url, document.get("TimeoutSeconds", DEFAULT_TIMEOUT_SECONDS)
+            request.backend,
+            lambda_arn,
+            url,
+            document.get("TimeoutSeconds", DEFAULT_TIMEOUT_SECONDS),
         )
     except ValueError as error:
         raise bad_request(str(error)) from error

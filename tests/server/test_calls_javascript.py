@@ -42,8 +42,9 @@ def handler_url() -> Iterator[str]:
 
 def _routed(server: ChimeMockServer) -> None:
     voice = make_client(server.url, "chime-sdk-voice")
-    voice.create_phone_number_order(ProductType="SipMediaApplicationDialIn",
-                                    E164PhoneNumbers=[NUMBER])
+    voice.create_phone_number_order(
+        ProductType="SipMediaApplicationDialIn", E164PhoneNumbers=[NUMBER]
+    )
     application_id = voice.create_sip_media_application(
         AwsRegion="us-east-1", Name="ivr", Endpoints=[{"LambdaArn": LAMBDA_ARN}]
     )["SipMediaApplication"]["SipMediaApplicationId"]
@@ -65,8 +66,9 @@ def test_a_javascript_handler_runs_a_whole_call(server: ChimeMockServer, handler
     _routed(server)
     connected = _post(server, "/_chime_mock/lambdas", {"LambdaArn": LAMBDA_ARN, "Url": handler_url})
     assert connected.status == 200
-    dialled = _post(server, "/_chime_mock/phone-calls",
-                    {"ToPhoneNumber": NUMBER, "FromPhoneNumber": CALLER})
+    dialled = _post(
+        server, "/_chime_mock/phone-calls", {"ToPhoneNumber": NUMBER, "FromPhoneNumber": CALLER}
+    )
     assert dialled.status == 201
     transaction_id = dialled.json()["TransactionId"]
     pressed = _post(server, f"/_chime_mock/phone-calls/{transaction_id}/digits", {"Digits": "1"})

@@ -125,13 +125,14 @@ def active_calls(inventory: Inventory) -> int:
 def _checked_number(value: object, name: str) -> str:
     if not isinstance(value, str) or not _E164.fullmatch(value):
         raise ValueError(
-            f"chime_mock: {name} must be an E.164 phone number such as +12065550100; got "
-            f"{value!r}"
+            f"chime_mock: {name} must be an E.164 phone number such as +12065550100; got {value!r}"
         )
     return value
 
 
-def _targets(backend: Backend, inventory: Inventory, to_phone_number: str) -> tuple[str, list[Target]]:
+def _targets(
+    backend: Backend, inventory: Inventory, to_phone_number: str
+) -> tuple[str, list[Target]]:
     """The enabled SIP rule routing calls to the number, and its target applications by
     priority (those that exist, in their regions)."""
     inventories = account_inventories(backend, inventory)
@@ -266,8 +267,12 @@ def place(
     board.start_outbound(call, record.arguments, now)
 
 
-def update(backend: Backend, record: SipMediaApplicationCall, arguments: Mapping[str, str],
-           now: _dt.datetime) -> None:
+def update(
+    backend: Backend,
+    record: SipMediaApplicationCall,
+    arguments: Mapping[str, str],
+    now: _dt.datetime,
+) -> None:
     """UpdateSipMediaApplicationCall on a call that runs: CALL_UPDATE_REQUESTED."""
     if record.pstn is not None and record.pstn.ended is None:
         switchboard(backend).update(record.pstn, arguments, now)
