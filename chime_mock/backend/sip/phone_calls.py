@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import weakref
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from chime_mock.backend import ids
 from chime_mock.backend.phone_numbers.facts import describe
+from chime_mock.backend.phone_numbers.inventory import PhoneNumberInventory
 from chime_mock.backend.sip.pstn.engine import Switchboard, due
+from chime_mock.backend.sip.pstn.lambdas import LambdaFunction
 from chime_mock.backend.sip.pstn.records import (
     INBOUND,
     LEG_A,
@@ -41,39 +43,74 @@ _E164 = re.compile(r"\+[1-9]\d{1,14}")
 _USABLE = frozenset({"Unassigned", "Assigned"})
 QUOTA = "active_sip_media_application_calls"
 
-_BOARDS: weakref.WeakKeyDictionary[Backend, Switchboard] = weakref.WeakKeyDictionary()
+# The Lambdas a test connected, by ARN: kept by reset() like the fake's options (a server
+# started with --lambda keeps answering through every test it serves).
+_LAMBDAS: weakref.WeakKeyDictionary[Backend, dict[str, LambdaFunction]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+class PhoneNetwork:
+    """The PSTN audio service of one fake (`backend.domain(PhoneNetwork)`): its switchboard,
+    and the calls waiting for the clock, settled with every request. reset() forgets the calls,
+    the numbers made silent and the outcomes set; the connected Lambdas stay."""
+
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+        self.board = Switchboard(owns=self._owns, changed=self._changed)
+        self.board.lambdas = _LAMBDAS.setdefault(backend, {})
+        self._waiting: dict[str, tuple[Scope, PstnCall]] = {}
+        # Calls a state file brought back wait again (their Lambdas connected anew).
+        for inventory in backend.inventories():
+            family = inventory.families.get(SipMediaApplications.key)
+            if isinstance(family, SipMediaApplications):
+                for record in family.calls.where(ended=True).after(-1):
+                    if record.pstn is not None:
+                        self._changed(record.pstn)
+
+    def settle(self, now: _dt.datetime) -> None:
+        for transaction_id, (_, call) in list(self._waiting.items()):
+            if self.board.settle(call, now) is None:
+                self._waiting.pop(transaction_id, None)
+
+    def _owns(self, call: PstnCall, phone_number: str) -> bool:
+        """Whether the number is one of the account's (a CallAndBridge's caller ID)."""
+        facts = describe(phone_number)
+        if facts is None:
+            return False
+        numbers = PhoneNumberInventory.of(_inventory(self.backend, call.target)).numbers
+        number = numbers.get(facts.phone_number_id)
+        return number is not None and number.status in _USABLE
+
+    def _changed(self, call: PstnCall) -> None:
+        """After the switchboard worked on `call`: its record follows (ended, moved with a
+        fail-over), and the call waits for the clock while it needs it."""
+        inventory, record = _record(self.backend, call)
+        if record.sip_media_application_id != call.target.sip_media_application_id:
+            # Another region's application took the call (fail-over): the record moves with it.
+            del of(inventory).calls[record.transaction_id]
+            inventory = _inventory(self.backend, call.target)
+            record.sip_media_application_id = call.target.sip_media_application_id
+            of(inventory, create=True).calls[record.transaction_id] = record
+        if call.ended is not None and record.ended is None:
+            record.ended = call.ended
+        if due(call) is not None:
+            self._waiting[call.transaction_id] = (inventory.scope, call)
+        else:
+            self._waiting.pop(call.transaction_id, None)
+
+
+def network(backend: Backend) -> PhoneNetwork:
+    return backend.domain(PhoneNetwork)
 
 
 def switchboard(backend: Backend) -> Switchboard:
     """The fake's switchboard, made at its first use."""
-    board = _BOARDS.get(backend)
-    if board is None:
-        # The board must not keep its backend alive (the dictionary's key): a weak reference.
-        held = weakref.ref(backend)
-        board = _BOARDS[backend] = Switchboard(
-            owns=lambda call, number: _owns(held, call, number),
-            changed=lambda call: _changed(held, call),
-        )
-    return board
-
-
-def connected(backend: Backend) -> Switchboard | None:
-    """The switchboard when one was made (a Lambda connected, a number made silent)."""
-    return _BOARDS.get(backend)
+    return network(backend).board
 
 
 def _inventory(backend: Backend, target: Target) -> Inventory:
     return backend.inventory(Scope.of(CHIME_SDK_VOICE, target.account, target.aws_region))
-
-
-def _owns(held: Callable[[], Backend | None], call: PstnCall, phone_number: str) -> bool:
-    """Whether the number is one of the account's (a CallAndBridge's caller ID)."""
-    backend = held()
-    facts = describe(phone_number)
-    if backend is None or facts is None:
-        return False
-    number = _inventory(backend, call.target).numbers.get(facts.phone_number_id)
-    return number is not None and number.status in _USABLE
 
 
 def _record(backend: Backend, call: PstnCall) -> tuple[Inventory, SipMediaApplicationCall]:
@@ -84,33 +121,6 @@ def _record(backend: Backend, call: PstnCall) -> tuple[Inventory, SipMediaApplic
             if found is not None and found.pstn is call:
                 return inventory, found
     raise LookupError(call.transaction_id)  # a record is made before its call starts
-
-
-def _changed(held: Callable[[], Backend | None], call: PstnCall) -> None:
-    """After the switchboard worked on `call`: its record follows (ended, moved with a
-    fail-over), and the family waits for the clock while the call does."""
-    backend = held()
-    if backend is None:
-        return
-    inventory, record = _record(backend, call)
-    if record.sip_media_application_id != call.target.sip_media_application_id:
-        # Another region's application took the call (fail-over): the record moves with it.
-        del of(inventory).calls[record.transaction_id]
-        inventory = _inventory(backend, call.target)
-        record.sip_media_application_id = call.target.sip_media_application_id
-        waiting(backend, inventory).calls[record.transaction_id] = record
-    if call.ended is not None and record.ended is None:
-        record.ended = call.ended
-    if due(call) is not None:
-        waiting(backend, inventory)
-
-
-def waiting(backend: Backend, inventory: Inventory) -> SipMediaApplications:
-    """The scope's family, with the switchboard it settles calls with, settled by the clock."""
-    family = of(inventory, create=True)
-    family.switchboard = switchboard(backend)
-    backend.timed.add((inventory.scope, SipMediaApplications.key))
-    return family
 
 
 def active_calls(inventory: Inventory) -> int:
@@ -221,7 +231,7 @@ def receive_call(
         sip_rule_id=sip_rule_id,
         fallbacks=ready[1:],
     )
-    waiting(backend, inventory).calls[call.transaction_id] = SipMediaApplicationCall(
+    of(inventory, create=True).calls[call.transaction_id] = SipMediaApplicationCall(
         transaction_id=call.transaction_id,
         sip_media_application_id=first.sip_media_application_id,
         from_phone_number=from_phone_number,
@@ -245,8 +255,8 @@ def place(
     now: _dt.datetime,
 ) -> None:
     """CreateSipMediaApplicationCall's call runs when the application's Lambda is connected."""
-    board = connected(backend)
-    if board is None or application.lambda_arn not in board.lambdas:
+    board = switchboard(backend)
+    if application.lambda_arn not in board.lambdas:
         return  # recorded only, as before any Lambda was connected
     call = PstnCall(
         transaction_id=record.transaction_id,
@@ -263,7 +273,6 @@ def place(
         started=now,
     )
     record.pstn = call
-    waiting(backend, inventory)
     board.start_outbound(call, record.arguments, now)
 
 
