@@ -10,6 +10,7 @@ from typing import Any
 from chime_mock.backend.sip.pstn.engine import Switchboard
 from chime_mock.backend.sip.pstn.lambdas import PythonLambda
 from chime_mock.backend.sip.pstn.records import INBOUND, LEG_A, OUTBOUND, Leg, PstnCall, Target
+from chime_mock.backend.sip.pstn.running import ActionOutcome
 
 T0 = _dt.datetime(2026, 1, 5, 9, 0, tzinfo=_dt.timezone.utc)
 ACCOUNT = "123456789012"
@@ -65,9 +66,17 @@ def inbound_call(fallbacks: list[Target] | None = None) -> PstnCall:
 
 
 def receive(
-    handler: Callable[..., Any], **lambdas: Callable[..., Any]
+    handler: Callable[..., Any],
+    *,
+    silent: tuple[str, ...] = (),
+    outcomes: dict[str, ActionOutcome] | None = None,
+    **lambdas: Callable[..., Any],
 ) -> tuple[Switchboard, PstnCall]:
+    """An inbound call to `handler`, with numbers that do not answer and action outcomes set
+    first."""
     board = switchboard(handler, **lambdas)
+    board.silent.update(silent)
+    board.outcomes.update(outcomes or {})
     call = inbound_call()
     board.start_inbound(call, T0)
     return board, call

@@ -365,12 +365,7 @@ def test_the_caller_id_may_be_the_callers_own_number() -> None:
 
 
 def test_call_not_answered_lists_only_leg_a() -> None:
-    from tests.pstn_helpers import inbound_call, switchboard
-
-    board = switchboard(Script(NEW_INBOUND_CALL=[bridge()]))
-    board.silent.add(AGENT)
-    call = inbound_call()
-    board.start_inbound(call, T0)
+    _, call = receive(Script(NEW_INBOUND_CALL=[bridge()]), silent=(AGENT,))
     event = last(call)
     assert event["InvocationEventType"] == "ACTION_FAILED"
     assert event["ActionData"]["ErrorType"] == "CallNotAnswered"
@@ -379,39 +374,27 @@ def test_call_not_answered_lists_only_leg_a() -> None:
 
 
 def test_a_test_can_make_an_outside_dependency_fail() -> None:
-    from tests.pstn_helpers import inbound_call, switchboard
-
     play = {"Type": "PlayAudio", "Parameters": {"AudioSource": S3}}
-    board = switchboard(Script(NEW_INBOUND_CALL=[play]))
-    board.outcomes["PlayAudio"] = ActionOutcome(error_type="InvalidAudioSource")
-    call = inbound_call()
-    board.start_inbound(call, T0)
+    failing = {"PlayAudio": ActionOutcome(error_type="InvalidAudioSource")}
+    _, call = receive(Script(NEW_INBOUND_CALL=[play]), outcomes=failing)
     data = last(call)["ActionData"]
     assert data["ErrorType"] == "InvalidAudioSource"
     assert data["ErrorMessage"] == "Cannot access S3 bucket or audio file."
 
 
 def test_a_meeting_failure_is_one_error_string() -> None:
-    from tests.pstn_helpers import inbound_call, switchboard
-
-    board = switchboard(Script(NEW_INBOUND_CALL=[JOIN]))
-    board.outcomes["JoinChimeMeeting"] = ActionOutcome(error_type="ErrorJoiningMeeting")
-    call = inbound_call()
-    board.start_inbound(call, T0)
+    failing = {"JoinChimeMeeting": ActionOutcome(error_type="ErrorJoiningMeeting")}
+    _, call = receive(Script(NEW_INBOUND_CALL=[JOIN]), outcomes=failing)
     data = last(call)["ActionData"]
     assert data["Error"] == "ErrorJoiningMeeting: Error while joining meeting."
     assert "ErrorType" not in data
 
 
 def test_a_test_can_set_an_actions_result() -> None:
-    from tests.pstn_helpers import inbound_call, switchboard
-
     intent = {"SessionId": "s", "SessionState": {"Intent": {"Name": "Billing"}}}
     bot = SHAPES["StartBotConversation"][0]
-    board = switchboard(Script(NEW_INBOUND_CALL=bot))
-    board.outcomes["StartBotConversation"] = ActionOutcome(result={"IntentResult": intent})
-    call = inbound_call()
-    board.start_inbound(call, T0)
+    result = {"StartBotConversation": ActionOutcome(result={"IntentResult": intent})}
+    _, call = receive(Script(NEW_INBOUND_CALL=bot), outcomes=result)
     assert last(call)["ActionData"]["IntentResult"] == intent
 
 

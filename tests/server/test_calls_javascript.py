@@ -15,6 +15,7 @@ import pytest
 
 from chime_mock.server import ChimeMockServer
 from tests.server.conftest import make_client, send
+from tests.sip_helpers import application, dial_in, number_rule
 
 SCRIPT = Path(__file__).with_name("js") / "sma_handler.cjs"
 LAMBDA_ARN = "arn:aws:lambda:us-east-1:123456789012:function:ivr"
@@ -42,20 +43,8 @@ def handler_url() -> Iterator[str]:
 
 def _routed(server: ChimeMockServer) -> None:
     voice = make_client(server.url, "chime-sdk-voice")
-    voice.create_phone_number_order(
-        ProductType="SipMediaApplicationDialIn", E164PhoneNumbers=[NUMBER]
-    )
-    application_id = voice.create_sip_media_application(
-        AwsRegion="us-east-1", Name="ivr", Endpoints=[{"LambdaArn": LAMBDA_ARN}]
-    )["SipMediaApplication"]["SipMediaApplicationId"]
-    voice.create_sip_rule(
-        Name="ivr",
-        TriggerType="ToPhoneNumber",
-        TriggerValue=NUMBER,
-        TargetApplications=[
-            {"SipMediaApplicationId": application_id, "Priority": 1, "AwsRegion": "us-east-1"}
-        ],
-    )
+    dial_in(voice, NUMBER)
+    number_rule(voice, NUMBER, application(voice))
 
 
 def _post(server: ChimeMockServer, path: str, document: dict[str, Any]) -> Any:

@@ -16,6 +16,7 @@ import pytest
 
 from chime_mock.server import ChimeMockServer
 from tests.server.conftest import make_client, send, start_server_command, stop_server_command
+from tests.sip_helpers import application, dial_in, number_rule
 
 LAMBDA_ARN = "arn:aws:lambda:us-east-1:123456789012:function:ivr"
 NUMBER = "+12065550100"
@@ -77,20 +78,8 @@ def routed(server: ChimeMockServer) -> ChimeMockServer:
 
 def _route(server: Any) -> None:
     voice = make_client(server.url, "chime-sdk-voice")
-    voice.create_phone_number_order(
-        ProductType="SipMediaApplicationDialIn", E164PhoneNumbers=[NUMBER]
-    )
-    application_id = voice.create_sip_media_application(
-        AwsRegion="us-east-1", Name="ivr", Endpoints=[{"LambdaArn": LAMBDA_ARN}]
-    )["SipMediaApplication"]["SipMediaApplicationId"]
-    voice.create_sip_rule(
-        Name="ivr",
-        TriggerType="ToPhoneNumber",
-        TriggerValue=NUMBER,
-        TargetApplications=[
-            {"SipMediaApplicationId": application_id, "Priority": 1, "AwsRegion": "us-east-1"}
-        ],
-    )
+    dial_in(voice, NUMBER)
+    number_rule(voice, NUMBER, application(voice))
 
 
 def _dial(server: Any) -> dict[str, Any]:

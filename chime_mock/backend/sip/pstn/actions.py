@@ -109,17 +109,23 @@ def _flush_after_gap(parameters: dict[str, Any]) -> None:
         raise p.invalid("FlushDigitsDurationInMilliseconds")
 
 
+def _text() -> Param:
+    """What Polly is to say: 1 to 1,000 characters (too long is a missing parameter, as the
+    service reports it)."""
+    return p.text(
+        "Text",
+        required=True,
+        longest=1000,
+        message="Text is limited to 1,000 characters",
+        error_type=p.MISSING,
+    )
+
+
 def _speech(name: str, *, required: bool) -> Param:
     return p.nested(
         name,
         (
-            p.text(
-                "Text",
-                required=True,
-                longest=1000,
-                message="Text is limited to 1,000 characters",
-                error_type=p.MISSING,
-            ),
+            _text(),
             p.text("Engine", choices=("standard", "neural")),
             p.text("LanguageCode"),
             p.text("TextType", choices=("text", "ssml")),
@@ -218,13 +224,7 @@ ACTION_TYPES: dict[str, ActionType] = {
         ActionType(
             "Speak",
             (
-                p.text(
-                    "Text",
-                    required=True,
-                    longest=1000,
-                    message="Text is limited to 1,000 characters",
-                    error_type=p.MISSING,
-                ),
+                _text(),
                 p.text("Engine", default="standard", choices=("standard", "neural")),
                 p.text("LanguageCode"),
                 p.text("TextType", default="text", choices=("text", "ssml")),
