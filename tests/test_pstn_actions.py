@@ -406,3 +406,14 @@ def test_a_meeting_leg_is_leg_b_dialled_from_the_meeting_number() -> None:
         "SMA",
         "+17035550122",
     )
+
+
+def test_an_empty_call_id_acts_on_the_invoked_leg() -> None:
+    """AWS's bridging sample sends Speak with "CallId": "" and an empty ParticipantTag."""
+    speak_empty = {
+        "Type": "Speak",
+        "Parameters": {"Text": "Hi", "CallId": "", "ParticipantTag": ""},
+    }
+    _, call = receive(Script(NEW_INBOUND_CALL=[speak_empty]))
+    parameters = last(call)["ActionData"]["Parameters"]
+    assert (parameters["CallId"], parameters["ParticipantTag"]) == ("call-a", "LEG-A")

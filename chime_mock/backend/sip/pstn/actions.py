@@ -359,7 +359,9 @@ def target_leg(
     action_type: ActionType, given: Mapping[str, Any], call: PstnCall, default: Leg
 ) -> Leg:
     """The leg an action acts on: its CallId, else its ParticipantTag, else the leg the event
-    was about (CallId wins when both are given)."""
+    was about (CallId wins when both are given). An empty CallId or ParticipantTag counts as
+    not given (AWS's bridging sample sends Speak with `"CallId": ""`); a CallId an action
+    requires must be there, though."""
     call_id, tag = given.get("CallId"), given.get("ParticipantTag")
     if action_type.one_leg_parameter and call_id and tag:
         raise p.invalid("CallId", "Only one of CallId or ParticipantTag can be given.")
@@ -367,7 +369,7 @@ def target_leg(
         leg = call.leg_by_call_id(call_id) if isinstance(call_id, str) else None
     elif tag:
         leg = call.leg(tag) if tag in action_type.legs else None
-    elif action_type.call_id_required:
+    elif action_type.call_id_required and "CallId" not in given:
         raise p.missing("CallId")
     else:
         leg = default
