@@ -154,6 +154,9 @@ class Runner:
             result = {**outcome.result, **(set_outcome.result if set_outcome else {})}
             self._performed(call, echo, "Succeeded", now)
             if not call.live_legs:  # the last leg hung up: the call ends with HANGUP
+                call.end_reason = (
+                    f"A Hangup action hung up {target.participant_tag}, the last leg on the line"
+                )
                 return Next(
                     events.hangup(call, target, parameters.get("SipResponseCode")), FINAL, target
                 )
