@@ -31,7 +31,6 @@ from chime_mock.backend.sip.sip_media_applications import (
     SipMediaApplication,
     SipMediaApplicationCall,
     SipMediaApplications,
-    account_inventories,
     of,
 )
 from chime_mock.backend.store import Backend, Inventory, Scope
@@ -140,12 +139,14 @@ def _checked_number(value: object, name: str) -> str:
     return value
 
 
-def _targets(
-    backend: Backend, inventory: Inventory, to_phone_number: str
-) -> tuple[str, list[Target]]:
+def _targets(backend: Backend, account: str, to_phone_number: str) -> tuple[str, list[Target]]:
     """The enabled SIP rule routing calls to the number, and its target applications by
     priority (those that exist, in their regions)."""
-    inventories = account_inventories(backend, inventory)
+    inventories = [
+        inventory
+        for inventory in backend.inventories()
+        if (inventory.scope.service, inventory.scope.account) == (CHIME_SDK_VOICE, account)
+    ]
     rules = [
         rule
         for other in inventories
@@ -156,7 +157,7 @@ def _targets(
     ]
     if not rules:
         raise ValueError(
-            f"chime_mock: no enabled SIP rule of account {inventory.scope.account} routes calls "
+            f"chime_mock: no enabled SIP rule of account {account} routes calls "
             f"to {to_phone_number}; create one with CreateSipRule (TriggerType ToPhoneNumber, "
             f"TriggerValue {to_phone_number}), or enable it with UpdateSipRule"
         )
@@ -172,7 +173,7 @@ def _targets(
                 Target(
                     application.sip_media_application_id,
                     application.aws_region,
-                    inventory.scope.account,
+                    account,
                     application.lambda_arn,
                 )
             )
@@ -191,8 +192,7 @@ def receive_call(
     SIP rule with that ToPhoneNumber trigger to its target applications by priority."""
     to_phone_number = _checked_number(to_phone_number, "to_phone_number")
     from_phone_number = _checked_number(from_phone_number, "from_phone_number")
-    home = backend.inventory(Scope.of(CHIME_SDK_VOICE, account, "us-east-1"))
-    sip_rule_id, targets = _targets(backend, home, to_phone_number)
+    sip_rule_id, targets = _targets(backend, account, to_phone_number)
     board = switchboard(backend)
     ready = [target for target in targets if target.lambda_arn in board.lambdas]
     if not ready:
