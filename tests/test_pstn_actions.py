@@ -17,6 +17,7 @@ from tests.pstn_helpers import (
     bridge,
     kinds,
     last,
+    menu,
     receive,
     speak,
 )
@@ -417,3 +418,35 @@ def test_an_empty_call_id_acts_on_the_invoked_leg() -> None:
     _, call = receive(Script(NEW_INBOUND_CALL=[speak_empty]))
     parameters = last(call)["ActionData"]["Parameters"]
     assert (parameters["CallId"], parameters["ParticipantTag"]) == ("call-a", "LEG-A")
+
+
+def test_speak_and_get_digits_fills_the_speech_defaults() -> None:
+    board, call = receive(
+        Script(
+            NEW_INBOUND_CALL=[menu(FailureSpeechParameters={"Text": "Sorry", "VoiceId": "Matthew"})]
+        )
+    )
+    board.press(call, "3", "LEG-A", T0)
+    data = last(call)["ActionData"]
+    assert data["ReceivedDigits"] == "3"
+    assert data["Parameters"] == {
+        **LEG,
+        "MinNumberOfDigits": 1,
+        "MaxNumberOfDigits": 1,
+        "TerminatorDigits": ["#"],
+        "InBetweenDigitsDurationInMilliseconds": 3000,
+        "Repeat": 1,
+        "RepeatDurationInMilliseconds": 3000,
+        "SpeechParameters": {
+            "Text": "Press 1 for sales",
+            "Engine": "standard",
+            "TextType": "text",
+            "VoiceId": "Joanna",
+        },
+        "FailureSpeechParameters": {
+            "Text": "Sorry",
+            "VoiceId": "Matthew",
+            "Engine": "standard",
+            "TextType": "text",
+        },
+    }
