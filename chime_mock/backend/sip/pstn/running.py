@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chime_mock.backend.sip.pstn import delivery, events
-from chime_mock.backend.sip.pstn.actions import ACTION_TYPES, prepare, raw_echo
+from chime_mock.backend.sip.pstn.actions import prepare, raw_echo
 from chime_mock.backend.sip.pstn.delivery import ACTIONS, FINAL, IGNORED
 from chime_mock.backend.sip.pstn.lambdas import LambdaFunction
 from chime_mock.backend.sip.pstn.outcomes import Done, Step
@@ -271,5 +271,3 @@ class Runner:
     ) -> None:
         call.performed.append(Performed(echo, outcome, now, error_type))
 
-
-__all__ = ["ACTION_TYPES", "ActionOutcome", "Next", "Runner", "default_leg"]
