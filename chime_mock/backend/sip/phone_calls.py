@@ -33,11 +33,11 @@ from chime_mock.backend.sip.sip_media_applications import (
     SipMediaApplications,
     of,
 )
+from chime_mock.backend.sip.sip_rules import TO_PHONE_NUMBER
 from chime_mock.backend.store import Backend, Inventory, Scope
 from chime_mock.defaults import CHIME_SDK_VOICE
 from chime_mock.errors import ServiceError
 
-TO_PHONE_NUMBER = "ToPhoneNumber"
 _E164 = re.compile(r"\+[1-9]\d{1,14}")
 _USABLE = frozenset({"Unassigned", "Assigned"})
 QUOTA = "active_sip_media_application_calls"

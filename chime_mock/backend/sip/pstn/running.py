@@ -270,4 +270,3 @@ class Runner:
         error_type: str | None = None,
     ) -> None:
         call.performed.append(Performed(echo, outcome, now, error_type))
-
