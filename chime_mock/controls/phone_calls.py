@@ -154,6 +154,51 @@ class PhoneCallControls:
         `timeout_seconds` fails the invocation, as such a Lambda fails in AWS. Applications
         whose Lambda is not connected keep their calls recorded only.
 
+        Example:
+            ```python
+            import boto3
+
+            from chime_mock import mock_chime
+
+            ARN = "arn:aws:lambda:us-east-1:123456789012:function:hello"
+
+
+            def hello(event, context):
+                if event["InvocationEventType"] != "NEW_INBOUND_CALL":
+                    return {"SchemaVersion": "1.0", "Actions": []}
+                caller = event["CallDetails"]["Participants"][0]["CallId"]
+                speak = {"Type": "Speak", "Parameters": {"CallId": caller, "Text": "Hello"}}
+                return {"SchemaVersion": "1.0", "Actions": [speak, {"Type": "Hangup"}]}
+
+
+            with mock_chime() as handle:
+                voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
+                voice.create_phone_number_order(
+                    ProductType="SipMediaApplicationDialIn", E164PhoneNumbers=["+12065550100"]
+                )
+                application_id = voice.create_sip_media_application(
+                    AwsRegion="us-east-1", Name="hello", Endpoints=[{"LambdaArn": ARN}]
+                )["SipMediaApplication"]["SipMediaApplicationId"]
+                voice.create_sip_rule(
+                    Name="hello",
+                    TriggerType="ToPhoneNumber",
+                    TriggerValue="+12065550100",
+                    TargetApplications=[
+                        {
+                            "SipMediaApplicationId": application_id,
+                            "Priority": 1,
+                            "AwsRegion": "us-east-1",
+                        }
+                    ],
+                )
+                handle.sip_media_applications.connect_lambda(ARN, hello)
+                call = handle.sip_media_applications.receive_call(
+                    to_phone_number="+12065550100", from_phone_number="+12065550123"
+                )
+                assert call.event_types == ["NEW_INBOUND_CALL", "HANGUP"]
+                assert call.ended
+            ```
+
         Raises:
             ValueError: the ARN is not a Lambda function's, or the handler is not callable.
         """
