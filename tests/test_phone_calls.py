@@ -457,3 +457,14 @@ def test_connect_lambda_checks_its_arguments(handle: Any, arn: Any) -> None:
         handle.sip_media_applications.connect_lambda(arn, greeter)
     with pytest.raises(ValueError, match="handler"):
         handle.sip_media_applications.connect_lambda(lambda_arn(), "not callable")
+
+
+def test_a_received_calls_sip_headers_reach_the_lambda(handle: Any, ivr: dict[str, Any]) -> None:
+    handle.sip_media_applications.connect_lambda(lambda_arn(), greeter)
+    call = handle.sip_media_applications.receive_call(
+        to_phone_number=NUMBER, from_phone_number=CALLER, sip_headers={"X-Case-Id": "42"}
+    )
+    for event in call.events:
+        assert event["CallDetails"]["Participants"][0]["SipHeaders"] == {"X-Case-Id": "42"}
+    [listed] = handle.sip_media_applications.calls()
+    assert listed.sip_headers == {"X-Case-Id": "42"}
