@@ -19,6 +19,8 @@ from chime_mock.backend import ids
 from chime_mock.backend.phone_numbers.facts import describe
 from chime_mock.backend.phone_numbers.inventory import PhoneNumberInventory
 from chime_mock.backend.quotas import Quotas
+from chime_mock.backend.sip.phone_calls import active_calls
+from chime_mock.backend.sip.pstn import delivery
 from chime_mock.backend.sip.sip_media_applications import (
     CallUpdate,
     SipMediaApplicationCall,
@@ -63,7 +65,7 @@ def create_call(
     application(inventory, sip_media_application_id)
     caller = _check_caller(inventory, params["FromPhoneNumber"])
     callee = describe(params["ToPhoneNumber"])
-    active = of(inventory).calls.count("ended", True)
+    active = active_calls(inventory)
     quotas.check(
         "active_sip_media_application_calls",
         active,
@@ -93,7 +95,7 @@ def active_call(
     found = of(inventory).calls.get(transaction_id)
     if found is None or found.sip_media_application_id != sip_media_application_id:
         raise not_found(
-            f"SIP media application {sip_media_application_id} placed no call with "
+            f"SIP media application {sip_media_application_id} has no call with "
             f"TransactionId {transaction_id}"
         )
     if found.ended is not None:
@@ -122,3 +124,5 @@ def end_call(inventory: Inventory, transaction_id: str, now: _dt.datetime) -> No
     if found.ended is not None:
         raise bad_request(f"The call with TransactionId {transaction_id} has already ended")
     found.ended = now
+    if found.pstn is not None:
+        delivery.end(found.pstn, now, "Ended by the test (end_call)")

@@ -20,6 +20,7 @@ from chime_mock.backend.configurations import Configuration, Parent
 from chime_mock.backend.families import Family, family
 from chime_mock.backend.paging import Indexes, Listed, Listing
 from chime_mock.backend.quotas import Quotas
+from chime_mock.backend.sip.pstn.records import OUTBOUND, PstnCall
 from chime_mock.backend.store import Backend, Inventory
 from chime_mock.errors import ServiceError, bad_request, conflict, not_found
 
@@ -72,7 +73,8 @@ class CallUpdate:
 
 @dataclass
 class SipMediaApplicationCall(Listed):  # ending it refiles it: the quota counts active calls
-    """An outbound call an application placed (CreateSipMediaApplicationCall)."""
+    """A call of an application: one it placed (CreateSipMediaApplicationCall), or one a SIP
+    rule routed to it (a test's `receive_call`)."""
 
     transaction_id: str
     sip_media_application_id: str
@@ -84,6 +86,10 @@ class SipMediaApplicationCall(Listed):  # ending it refiles it: the quota counts
     seq: int
     ended: _dt.datetime | None = None
     updates: list[CallUpdate] = field(default_factory=list)
+    direction: str = OUTBOUND
+    # The call as it runs through the application's connected Lambda (backend/sip/pstn/);
+    # None when no Lambda was connected: the call is recorded only.
+    pstn: PstnCall | None = None
 
 
 def _targeted(targets: list[SipRuleTargetApplication]) -> Iterator[str]:
@@ -250,6 +256,10 @@ def delete_application(
     for placed in list(family_.calls.where(ended=True).after(-1)):
         if placed.sip_media_application_id == sip_media_application_id:
             placed.ended = now
+            if placed.pstn is not None:
+                from chime_mock.backend.sip.pstn import delivery  # loaded once calls ran
+
+                delivery.end(placed.pstn, now, "Its SIP media application was deleted")
     del family_.applications[sip_media_application_id]
 
 
