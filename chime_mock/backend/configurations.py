@@ -48,7 +48,7 @@ class Configuration:
     put: str  # operation names
     get: str
     delete: str | None = None  # None: no Delete operation (logging)
-    # What Get answers before any Put; None: NotFoundException (U25, U26).
+    # What Get answers before any Put; None: NotFoundException.
     when_absent: Mapping[str, Any] | None = None
     # Members AWS answers whether a Put sent them or not, with the value they take when not
     # (docs/behaviour.md, "Wire habits of real code"); filled in after the Put's rule passed.

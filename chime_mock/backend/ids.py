@@ -1,4 +1,5 @@
-"""IDs and ARNs as Chime SDK Voice forms them (VOICE_FACTS §2.1, U36)."""
+"""IDs and ARNs as Chime SDK Voice forms them (docs/behaviour.md: the "IDs and ARNs" of each
+family)."""
 
 from __future__ import annotations
 

@@ -114,7 +114,7 @@ def _json_body(body: bytes) -> dict[str, Any]:
     try:
         document = json.loads(body)
     except (ValueError, UnicodeDecodeError, RecursionError) as error:
-        # RecursionError: arrays nested thousands deep (issue 6); a bad request, not a crash.
+        # RecursionError: arrays nested thousands deep; a bad request, not a crash.
         raise bad_request(f"Could not parse request body into json: {error}") from error
     if not isinstance(document, dict):
         raise bad_request("Could not parse request body into json: the body must be a JSON object")

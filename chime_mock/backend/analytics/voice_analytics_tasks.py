@@ -1,5 +1,5 @@
 """Speaker search and voice tone analysis tasks: children of a Voice Connector, each analysing
-one call (VOICE_FACTS §2.11, U13, U35, U48-U50).
+one call (docs/behaviour.md, "Voice analytics").
 
 A task starts IN_QUEUE and moves on by the clock (voice_analytics.advance) unless a test decides
 first (the outcome functions below, reached from `handle.voice_analytics`).
@@ -40,7 +40,7 @@ def _tasks(family: VoiceAnalytics, kind: str) -> dict[str, Any]:
 
 @connectors.child
 def _die_with_connector(inventory: Inventory, voice_connector_id: str) -> None:
-    """A connector's tasks are deleted with it (U28)."""
+    """A connector's tasks are deleted with it."""
     family = voice_analytics.of(inventory)
     for task in list(family.tasks()):
         if task.voice_connector_id == voice_connector_id:
@@ -48,7 +48,7 @@ def _die_with_connector(inventory: Inventory, voice_connector_id: str) -> None:
 
 
 def _check_streaming(inventory: Inventory, voice_connector_id: str) -> None:
-    """U48: a task needs the connector's media streamed to a media insights pipeline."""
+    """A task needs the connector's media streamed to a media insights pipeline."""
     connector = connectors.connector(inventory, voice_connector_id)
     streaming = connector.configurations.get(STREAMING)
     insights = (streaming or {}).get("MediaInsightsConfiguration")
@@ -113,7 +113,7 @@ def start(
         made = SpeakerSearchTask(
             **shared,
             voice_profile_domain_id=params["VoiceProfileDomainId"],
-            # U50: the caller's leg unless the callee's is asked for.
+            # The caller's leg unless the callee's is asked for.
             is_caller=params.get("CallLeg") != "Callee",
         )
     else:

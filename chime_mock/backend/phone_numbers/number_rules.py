@@ -51,7 +51,7 @@ def check_update(number: PhoneNumber, facts: NumberFacts, details: dict[str, str
         )
     if "ProductType" in details:
         if number.associations and details["ProductType"] != number.product_type:
-            # AG: change-product-type: only an unassigned number can switch (U15).
+            # AG: change-product-type: only an unassigned number can switch.
             raise ItemError(
                 "ConflictException",
                 f"Phone number {number.e164} is associated with "

@@ -1,7 +1,6 @@
 """The configurations of a Voice Connector, declared for the one configuration mechanism
-(backend/configurations.py), with the rules each must pass (VOICE_FACTS §2.3, U25-U27,
-U42-U47, §5 rule 8), and its termination credentials and health.
-"""
+(backend/configurations.py), with the rules each must pass (docs/behaviour.md, "Voice Connectors,
+groups and their configurations"), and its termination credentials and health."""
 
 from __future__ import annotations
 
@@ -27,7 +26,7 @@ PROXY = "Proxy"  # read by proxy sessions (backend/proxy_sessions.py)
 CREDENTIALS = "TerminationCredentials"
 HEALTH = "TerminationHealth"
 
-MAX_ORIGINATION_ROUTES = 20  # U43: the looser of the two published bounds
+MAX_ORIGINATION_ROUTES = 20  # The looser of the two published bounds
 LOGGING_OFF = {"EnableSIPLogs": False, "EnableMediaMetricLogs": False}
 
 VOICE_CONNECTOR = Parent("VoiceConnectorId", connectors.connector)
@@ -53,7 +52,7 @@ def _check_origination(
             f"Origination.Routes takes 1 to {MAX_ORIGINATION_ROUTES} routes; got {len(routes)}"
         )
     for index, route in enumerate(routes or [], start=1):
-        # U42: an encrypted connector signals over TLS, so TCP is its default and UDP is refused.
+        # An encrypted connector signals over TLS, so TCP is its default and UDP is refused.
         if connector.require_encryption and route.get("Protocol") == "UDP":
             raise bad_request(
                 f"Origination.Routes.{index}.Protocol is UDP, but Voice Connector "
@@ -76,7 +75,7 @@ def _check_termination(
         0,
         document["CpsLimit"],
         what="calls per second of a Voice Connector",
-        code="BadRequestException",  # U9: RL is not modeled on PutVoiceConnectorTermination
+        code="BadRequestException",  # RL is not modeled on PutVoiceConnectorTermination
     )
     if not document.get("CallingRegions"):
         raise bad_request("Termination.CallingRegions must list at least one country")
@@ -92,7 +91,7 @@ def _check_termination(
         if number is None or number.product_type != "VoiceConnector":
             raise bad_request(
                 f"Termination.DefaultPhoneNumber {default} must be a VoiceConnector phone number "
-                "of this account's inventory (U45)"
+                "of this account's inventory"
             )
     if document.get("Disabled"):
         _emergency_blocks(connector, "termination enabled")
@@ -127,14 +126,14 @@ def _check_streaming(
         t.get("NotificationTarget") for t in document.get("StreamingNotificationTargets") or []
     ]
     if len(set(targets)) != len(targets):
-        raise bad_request("StreamingNotificationTargets lists a target more than once (U47)")
+        raise bad_request("StreamingNotificationTargets lists a target more than once")
     return document
 
 
 def _check_proxy(
     inventory: Inventory, connector: VoiceConnector, document: dict[str, Any], quotas: Quotas
 ) -> dict[str, Any]:
-    # The model types it a plain Integer; sessions last ExpiryMinutes >= 1 (U55).
+    # The model types it a plain Integer; sessions last ExpiryMinutes >= 1.
     if document["DefaultSessionExpiryMinutes"] < 1:
         raise bad_request(
             "DefaultSessionExpiryMinutes must be at least 1: the minutes a proxy session lasts "
@@ -227,7 +226,7 @@ def _terminated(inventory: Inventory, voice_connector_id: str) -> VoiceConnector
     if TERMINATION not in connector.configurations:
         raise bad_request(
             f"Voice Connector {voice_connector_id} has no termination; put its termination "
-            "before its termination credentials (U8)"
+            "before its termination credentials"
         )
     return connector
 
@@ -238,7 +237,7 @@ def put_credentials(
     credentials: Iterable[dict[str, str]],
     quotas: Quotas,
 ) -> None:
-    """Add or replace credentials by user name (U46)."""
+    """Add or replace credentials by user name."""
     connector = _terminated(inventory, voice_connector_id)
     kept: dict[str, str] = dict(connector.configurations.get(CREDENTIALS) or {})
     for index, credential in enumerate(credentials, start=1):
@@ -262,7 +261,7 @@ def usernames(inventory: Inventory, voice_connector_id: str) -> list[str]:
 
 
 def delete_credentials(inventory: Inventory, voice_connector_id: str, names: Iterable[str]) -> None:
-    """Remove credentials by user name; unknown names are ignored (U46)."""
+    """Remove credentials by user name; unknown names are ignored."""
     connector = _terminated(inventory, voice_connector_id)
     gone = set(names)
     kept = connector.configurations.get(CREDENTIALS) or {}
@@ -272,7 +271,7 @@ def delete_credentials(inventory: Inventory, voice_connector_id: str, names: Ite
 
 
 def health(inventory: Inventory, voice_connector_id: str) -> dict[str, Any]:
-    """The last SIP OPTIONS ping a test recorded, `{}` before any (U27)."""
+    """The last SIP OPTIONS ping a test recorded, `{}` before any."""
     connector = connectors.connector(inventory, voice_connector_id)
     if TERMINATION not in connector.configurations:
         raise not_found(f"Voice Connector {voice_connector_id} has no termination")
