@@ -212,6 +212,9 @@ class _Compiler:
         is_number = shape.type_name in ("integer", "long", "float", "double")
 
         def check(value: Any, path: str, errors: list[str]) -> None:
+            if value is None:  # only a list item gets here: null members are absent ones
+                _fail(errors, shape, value, path, "Member must not be null")
+                return
             # bool is an int in Python, but JSON true is never a number.
             if expected is not None and (
                 not isinstance(value, expected) or (is_number and isinstance(value, bool))

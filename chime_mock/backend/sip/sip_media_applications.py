@@ -185,15 +185,9 @@ def create_application(
     seq: int,
     now: _dt.datetime,
 ) -> SipMediaApplication:
-    region = inventory.scope.region or ""
-    if params["AwsRegion"] != region:
-        # An application belongs to the region of the endpoint that creates it (its ARN names
-        # that region); another region's applications are made at that region's endpoint.
-        raise bad_request(
-            f"AwsRegion is {params['AwsRegion']}, but this is the {region} endpoint: create the "
-            f"application with a client of region {params['AwsRegion']}, or set AwsRegion to "
-            f"{region}"
-        )
+    region = ids.home_region(
+        inventory.scope.region or "", params["AwsRegion"], "SIP media application"
+    )
     quotas.check(
         "sip_media_applications",
         len(of(inventory).applications),
@@ -283,19 +277,15 @@ def retired_alexa_skill_configuration(inventory: Inventory, sip_media_applicatio
     )
 
 
-def _fill_logging(
-    inventory: Inventory, record: SipMediaApplication, document: dict[str, Any], quotas: Quotas
-) -> dict[str, Any]:
-    # The Put's document is optional in the model: a flag left out is off, as before any Put.
-    return {"EnableSipMediaApplicationMessageLogs": False, **document}
-
+_LOGGING_OFF = {"EnableSipMediaApplicationMessageLogs": False}
 
 LOGGING_CONFIGURATION = Configuration(
     LOGGING,
     Parent("SipMediaApplicationId", application),
     put="PutSipMediaApplicationLoggingConfiguration",
     get="GetSipMediaApplicationLoggingConfiguration",
-    # No Delete operation; Get before any Put answers logging off.
-    when_absent={"EnableSipMediaApplicationMessageLogs": False},
-    check_put=_fill_logging,
+    # No Delete operation: Get before any Put answers logging off, and so does a Put that
+    # leaves the flag out (the Put's document is optional in the model).
+    when_absent=_LOGGING_OFF,
+    defaults=_LOGGING_OFF,
 )

@@ -5,7 +5,6 @@ groups and their configurations"), and its termination credentials and health.""
 from __future__ import annotations
 
 import datetime as _dt
-import ipaddress
 from collections.abc import Iterable
 from typing import Any
 
@@ -14,7 +13,7 @@ from chime_mock.backend.phone_numbers.facts import describe
 from chime_mock.backend.phone_numbers.inventory import PhoneNumberInventory
 from chime_mock.backend.quotas import Quotas
 from chime_mock.backend.store import Inventory
-from chime_mock.backend.voice_connectors import connectors
+from chime_mock.backend.voice_connectors import addresses, connectors
 from chime_mock.backend.voice_connectors.connectors import VoiceConnector
 from chime_mock.errors import bad_request, not_found
 
@@ -28,8 +27,7 @@ CREDENTIALS = "TerminationCredentials"
 HEALTH = "TerminationHealth"
 
 MAX_ORIGINATION_ROUTES = 20  # The looser of the two published bounds
-# Terraform's and the CDK's validation of termination CIDRs.
-CIDR_PREFIXES = range(27, 33)
+LOGGING_OFF = {"EnableSIPLogs": False, "EnableMediaMetricLogs": False}
 
 VOICE_CONNECTOR = Parent("VoiceConnectorId", connectors.connector)
 
@@ -60,6 +58,7 @@ def _check_origination(
                 f"Origination.Routes.{index}.Protocol is UDP, but Voice Connector "
                 f"{connector.voice_connector_id} requires encryption (TLS over TCP); use TCP"
             )
+        addresses.host(route.get("Host", ""), f"Origination.Routes.{index}.Host")
         route.setdefault("Protocol", "TCP" if connector.require_encryption else "UDP")
         route.setdefault("Port", 5060)
     if document.get("Disabled"):
@@ -80,8 +79,9 @@ def _check_termination(
     )
     if not document.get("CallingRegions"):
         raise bad_request("Termination.CallingRegions must list at least one country")
+    addresses.calling_regions(document["CallingRegions"], "Termination.CallingRegions")
     for index, cidr in enumerate(document.get("CidrAllowedList") or [], start=1):
-        _check_cidr(cidr, f"Termination.CidrAllowedList.{index}")
+        addresses.cidr(cidr, f"Termination.CidrAllowedList.{index}")
     default = document.get("DefaultPhoneNumber")
     if default is not None:
         facts = describe(default)
@@ -96,15 +96,6 @@ def _check_termination(
     if document.get("Disabled"):
         _emergency_blocks(connector, "termination enabled")
     return document
-
-
-def _check_cidr(cidr: str, where: str) -> None:
-    try:
-        network = ipaddress.IPv4Network(cidr, strict=True)
-    except ValueError:
-        raise bad_request(f"{where} is not an IPv4 CIDR block: {cidr!r}") from None
-    if network.prefixlen not in CIDR_PREFIXES:
-        raise bad_request(f"{where} {cidr} has prefix /{network.prefixlen}; allowed are /27 to /32")
 
 
 def _check_emergency_calling(
@@ -168,6 +159,7 @@ CONFIGURATIONS = (
         delete="DeleteVoiceConnectorOrigination",
         check_put=_check_origination,
         check_delete=_check_delete_origination,
+        defaults={"Disabled": False},
     ),
     Configuration(
         TERMINATION,
@@ -177,6 +169,7 @@ CONFIGURATIONS = (
         delete="DeleteVoiceConnectorTermination",
         check_put=_check_termination,
         check_delete=_check_delete_termination,
+        defaults={"CpsLimit": 1, "Disabled": False},
         deletes_with_it=(CREDENTIALS, HEALTH),  # credentials and pings are the termination's
     ),
     Configuration(
@@ -192,8 +185,10 @@ CONFIGURATIONS = (
         VOICE_CONNECTOR,
         put="PutVoiceConnectorLoggingConfiguration",
         get="GetVoiceConnectorLoggingConfiguration",
-        # No Delete operation; Get before any Put answers every flag off.
-        when_absent={"EnableSIPLogs": False, "EnableMediaMetricLogs": False},
+        # No Delete operation: Get before any Put answers every flag off, and a flag a Put
+        # leaves out is off.
+        when_absent=LOGGING_OFF,
+        defaults=LOGGING_OFF,
     ),
     Configuration(
         EMERGENCY_CALLING,
@@ -218,6 +213,7 @@ CONFIGURATIONS = (
         delete="DeleteVoiceConnectorProxy",
         renames={"PhoneNumberPoolCountries": "PhoneNumberCountries"},
         check_put=_check_proxy,
+        defaults={"Disabled": False},
     ),
 )
 

@@ -117,7 +117,9 @@ def create_connector(
     now: _dt.datetime,
 ) -> VoiceConnector:
     family_ = of(inventory)
-    region = inventory.scope.region
+    region = ids.home_region(
+        inventory.scope.region or "", params.get("AwsRegion"), "Voice Connector"
+    )
     quotas.check("voice_connectors", len(family_.connectors), what=f"Voice Connectors in {region}")
     connector_tags = tags.checked(params.get("Tags") or [])
     quotas.check("tags_per_resource", 0, len(connector_tags), what="tags per resource")
@@ -125,9 +127,9 @@ def create_connector(
     record = VoiceConnector(
         voice_connector_id=voice_connector_id,
         name=params["Name"],
-        # The endpoint's Region unless given (the documented us-east-1 default was the
-        # legacy single endpoint's).
-        aws_region=params.get("AwsRegion") or region or "us-east-1",
+        # The endpoint's region (the documented us-east-1 default was the legacy single
+        # endpoint's).
+        aws_region=region or "us-east-1",
         require_encryption=params["RequireEncryption"],
         arn=ids.arn(region, inventory.scope.account, f"vc/{voice_connector_id}"),
         created=now,
