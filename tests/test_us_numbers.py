@@ -1,4 +1,4 @@
-"""The US numbers read without importing phonenumbers are read exactly as phonenumbers reads them."""
+"""US numbers read without importing phonenumbers are read exactly as phonenumbers reads them."""
 
 from __future__ import annotations
 
