@@ -1,20 +1,21 @@
-"""Cold start: a new process's first mocked calls against the floor process (issue 12).
+"""Cold start: a new process's first mocked calls against the floor process.
 
 A fresh interpreter imports boto3 and chime_mock, enters `mock_chime()`, makes a chime-sdk-voice
 client and calls create_phone_number_order and get_phone_number once each. The floor process
 makes the same client and the same two calls, answered with the same response bytes (recorded
 from the mock first) by a plain `before-send` handler, and never imports chime_mock. Goals: wall
-time at most 1.15x the floor's, peak RSS at most the floor's + 20 MiB.
+time at most 1.10x the floor's by the median of nine alternating rounds, peak RSS at most the
+floor's + 10 MiB.
 
 Run: python benchmarks/bench_cold.py [--rounds N] [--instructions]
 Rounds alternate floor and mock (nine by default). The goal is read by the median of the rounds,
 what a new user sees on a typical start; the fastest of each (as `timeit` advises) is reported
 beside it, and the median CPU time (user and system), which moves less with a shared machine's
 load. Peak RSS is the child's own (os.wait4), the smallest of the rounds. chime_mock's modules
-are byte-compiled first and the children may read their bytecode (PYTHONDONTWRITEBYTECODE is lifted for them), as for a
-package installed from a wheel: compiling the sources at every start would be measured instead.
-With --instructions, each process also runs once under valgrind's callgrind: CPU instructions
-do not move with the load of a shared machine as wall time does.
+are byte-compiled first and the children may read their bytecode (PYTHONDONTWRITEBYTECODE is
+lifted for them), as for a package installed from a wheel: compiling the sources at every start
+would be measured instead. With --instructions, each process also runs once under valgrind's
+callgrind: CPU instructions do not move with the load of a shared machine as wall time does.
 """
 
 from __future__ import annotations

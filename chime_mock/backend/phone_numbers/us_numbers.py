@@ -32,7 +32,7 @@ _Description = tuple[tuple[int, ...], "re.Pattern[str]"]
 
 
 def us_type(e164: str) -> str | None:
-    """"TollFree" or "Local" for a valid US number written strictly as +1 and ten digits; None
+    """ "TollFree" or "Local" for a valid US number written strictly as +1 and ten digits; None
     when this module cannot say (ask phonenumbers)."""
     if _STRICT_US.fullmatch(e164) is None:
         return None
