@@ -19,7 +19,7 @@ from chime_mock.backend.phone_numbers.carrier import Carrier
 from chime_mock.backend.phone_numbers.inventory import PhoneNumberInventory
 from chime_mock.backend.phone_numbers.orders import find_order
 from chime_mock.backend.phone_numbers.records import PhoneNumber, PhoneNumberOrder
-from chime_mock.backend.state.codec import CodecError
+from chime_mock.backend.state.codec import CodecError, is_table
 from chime_mock.backend.store import Backend
 
 # (service, enum shape name) -> the values the installed model allows; None: no such shape.
@@ -40,7 +40,7 @@ def check(backend: Backend, raw: dict[str, Any], enums: Enums) -> None:
         service = inventory.scope.service
         _same_count(
             PhoneNumberInventory.of(inventory).numbers,
-            raw["inventories"][index]["numbers"],
+            _rows(raw["inventories"][index]["numbers"]),
             where,
             "a number",
         )
@@ -67,6 +67,11 @@ def check(backend: Backend, raw: dict[str, Any], enums: Enums) -> None:
         service = Carrier.of(backend).order_scopes[order_id].service
         for position, number in enumerate(numbers):
             _number(number, service, f"arriving.{order_id}[{position}]", enums)
+
+
+def _rows(raw: Any) -> Any:
+    """The records of a part written as a list of objects or as a table."""
+    return raw["rows"] if is_table(raw) else raw
 
 
 def _same_count(decoded: Iterable[Any], raw: Sequence[Any], where: str, what: str) -> None:

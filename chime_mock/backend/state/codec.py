@@ -12,6 +12,7 @@ import dataclasses
 import datetime as _dt
 import functools
 import json
+import operator
 import types
 import typing
 from collections.abc import Callable
@@ -450,3 +451,100 @@ def _record_decoder(tp: type) -> _Convert:
         return tp(**values)
 
     return decode_record
+
+
+# -- tables: many records of one type ----------------------------------------------------------
+# A state file of a real inventory holds tens of thousands of records of the same type; written as
+# objects, their field names are half the file. A table names the fields once and gives each
+# record as a row of its values in that order; rows are read back through the same checks.
+
+TABLE_KEYS = frozenset({"fields", "rows"})
+
+
+def table(values: Any, tp: type) -> dict[str, Any]:
+    """Records of type `tp` as `{"fields": [names], "rows": [[values], ...]}`."""
+    return {"fields": list(_fields(tp)), "rows": list(map(_row_encoder(tp), values))}
+
+
+def is_table(data: Any) -> bool:
+    return isinstance(data, dict) and data.keys() == TABLE_KEYS
+
+
+def from_table(data: Any, tp: type, where: str) -> list[Any]:
+    """The records of a table written by `table`; CodecError naming the bad row and field.
+
+    The table's fields may be fewer than `tp`'s (a field with a default that an older chime_mock
+    did not have) but never unknown or repeated."""
+    if not is_table(data):
+        raise CodecError(where, 'expected a table: {"fields": [field names], "rows": [[...]]}')
+    fields, rows = data["fields"], _expect(data["rows"], list, f"{where}.rows")
+    names = list(_fields(tp))
+    if not isinstance(fields, list) or not all(isinstance(f, str) for f in fields):
+        raise CodecError(f"{where}.fields", f"expected a list of field names, found {fields!r}")
+    unknown = [f for f in fields if f not in names] or [f for f in fields if fields.count(f) > 1]
+    if unknown:
+        raise CodecError(
+            f"{where}.fields",
+            f"unknown or repeated field {unknown[0]!r}; {tp.__name__} has {names}",
+        )
+    decode_row = _row_decoder(tp) if fields == names else None
+    records = []
+    for index, row in enumerate(rows):
+        if decode_row is not None:
+            try:
+                records.append(decode_row(row))
+                continue
+            except Exception:  # read again below, to say where and why
+                pass
+        at = f"{where}.rows[{index}]"
+        if not isinstance(row, list) or len(row) != len(fields):
+            raise CodecError(at, f"expected a list of {len(fields)} values, one per field")
+        records.append(decode(dict(zip(fields, row, strict=True)), tp, at))
+    return records
+
+
+@functools.cache
+def _row_encoder(tp: type) -> _Convert:
+    names = list(_fields(tp))
+    plan = [(index, _encoding(ftp)) for index, ftp in enumerate(_fields(tp).values())]
+    converts = [(index, convert) for index, convert in plan if convert is not None]
+    get = operator.attrgetter(*names)
+    single = len(names) == 1
+
+    def encode_row(value: Any) -> list[Any]:
+        row = [get(value)] if single else list(get(value))
+        for index, convert in converts:
+            item = row[index]
+            if item is not None:
+                row[index] = convert(item)
+        return row
+
+    return encode_row
+
+
+@functools.cache
+def _row_decoder(tp: type) -> _Convert:
+    fields = _fields(tp)
+    names = tuple(fields)
+    converts = []
+    for ftp in fields.values():
+        arm = _optional_arm(ftp)
+        plain = arm if arm is not None else ftp
+        exact = plain if plain in (str, int, bool) else None
+        converts.append((exact, arm is not None, _decoder(ftp)))
+    size = len(names)
+
+    def decode_row(row: Any) -> Any:
+        if type(row) is not list or len(row) != size:
+            raise _Refused
+        values = []
+        for item, (exact, optional, convert) in zip(row, converts, strict=True):
+            if exact is None:
+                values.append(convert(item))
+            elif type(item) is exact or (optional and item is None):  # JSON: no subclasses
+                values.append(item)
+            else:
+                raise _Refused
+        return tp(**dict(zip(names, values, strict=True)))
+
+    return decode_row
