@@ -75,9 +75,7 @@ def measure(rounds: int) -> dict[str, tuple[float, float, int, int]]:
                 held = PhoneNumberInventory.of(loaded.inventory(SCOPE)).numbers
                 assert len(held) == NUMBERS
                 sizes[shape] = (path.stat().st_size, sizes[shape][1])
-    return {
-        shape: (min(saves[shape]), min(loads[shape]), *sizes[shape]) for shape in SHAPES
-    }
+    return {shape: (min(saves[shape]), min(loads[shape]), *sizes[shape]) for shape in SHAPES}
 
 
 def main() -> None:

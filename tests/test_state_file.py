@@ -259,7 +259,7 @@ def test_the_file_is_readable_versioned_json(saved: tuple[Path, dict[str, Any]])
     content = json.loads(path.read_text())
     assert (content["format"], content["version"]) == ("chime_mock state", VERSION)
     order = content["state"]["inventories"][0]["orders"][0]
-    assert order["created"] == "2026-03-01T09:30:00+00:00"
+    assert order["created"] == "2026-03-01T09:30:00Z"
     assert path.read_text().startswith('{\n  "format"')
 
 

@@ -31,7 +31,7 @@ from chime_mock.backend.phone_numbers.records import (
     PhoneNumberOrder,
     PhoneNumberSettings,
 )
-from chime_mock.backend.state import checks
+from chime_mock.backend.state import checks, writing
 from chime_mock.backend.state.checks import Enums
 from chime_mock.backend.state.codec import (
     CodecError,
@@ -40,6 +40,7 @@ from chime_mock.backend.state.codec import (
     from_table,
     is_table,
     table,
+    timestamp,
 )
 from chime_mock.backend.store import Backend, Scope
 from chime_mock.errors import StateFileError
@@ -257,7 +258,7 @@ def document(backend: Backend, now: _dt.datetime, compact: bool = True) -> dict[
         "format": FORMAT,
         "version": VERSION,
         "written_by": f"chime_mock {__version__}",
-        "saved_at": now.isoformat(),
+        "saved_at": timestamp(now),
         "state": {part.key: part.dump(backend, compact) for part in COLLECTIONS},
     }
 
@@ -268,10 +269,11 @@ def save(
     """Write the state file; the caller holds `backend.lock`. Written whole or not at all:
     compact JSON, or with `pretty` indented with one record (an object) per line."""
     target = Path(path)
-    if pretty:
-        text = _layout(document(backend, now, compact=False), 0) + "\n"
-    else:
-        text = _one_line(document(backend, now)) + "\n"
+    with writing.no_collection():
+        if pretty:
+            text = writing.pretty(document(backend, now, compact=False)) + "\n"
+        else:
+            text = writing.compact(document(backend, now)) + "\n"
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
     except OSError as error:  # it names the temporary file: name the path the user gave
@@ -288,63 +290,6 @@ def save(
         raise
 
 
-# Objects and lists nested deeper than this are written on one line each: one line per record (an
-# order, a number, an owner), with the file's structure indented above them. json's indenting
-# encoder is pure Python; this keeps the C encoder for the records (ten times faster).
-_INDENTED_DEPTH = 2
-
-
-def _one_line_writer() -> Callable[[Any], str]:
-    """`json.dumps(value, ensure_ascii=False)`, with json's C encoder built once (`dumps`
-    builds it anew for every value: a third of writing 10,000 records one by one)."""
-    make = getattr(json.encoder, "c_make_encoder", None)
-    plain = json.JSONEncoder(ensure_ascii=False)
-    try:
-        encoder = make(  # type: ignore[misc]
-            {},  # markers: the cycle check json.dumps makes
-            plain.default,
-            json.encoder.encode_basestring,  # ensure_ascii=False
-            None,  # indent
-            plain.key_separator,
-            plain.item_separator,
-            plain.sort_keys,
-            plain.skipkeys,
-            plain.allow_nan,
-        )
-    except TypeError:  # no C encoder (None), or one with other arguments
-        return plain.encode
-    return lambda value: "".join(encoder(value, 0))
-
-
-_one_line = _one_line_writer()
-
-
-def _layout(value: Any, depth: int) -> str:
-    expand = depth <= _INDENTED_DEPTH or (depth <= _INDENTED_DEPTH + 2 and _holds_records(value))
-    if not expand or not value or not isinstance(value, (dict, list)):
-        return _one_line(value)
-    indent = "\n" + "  " * (depth + 1)
-    if isinstance(value, dict):
-        members = [
-            f"{json.dumps(key, ensure_ascii=False)}: {_layout(item, depth + 1)}"
-            for key, item in value.items()
-        ]
-        return "{" + indent + ("," + indent).join(members) + "\n" + "  " * depth + "}"
-    items = [_layout(item, depth + 1) for item in value]
-    return "[" + indent + ("," + indent).join(items) + "\n" + "  " * depth + "]"
-
-
-def _holds_records(value: Any) -> bool:
-    """An inventory (an object with lists of records) or a list of such: indented further."""
-    if isinstance(value, list):
-        return bool(value) and all(
-            isinstance(item, dict) and _holds_records(item) for item in value
-        )
-    return isinstance(value, dict) and any(
-        isinstance(item, list) and item and isinstance(item[0], dict) for item in value.values()
-    )
-
-
 def load(path: str | os.PathLike[str], enums: Enums) -> Backend:
     """A new Backend holding the state of the file at `path`; StateFileError when it cannot.
     `enums` gives the installed model's values of an enum shape (see state_checks)."""
@@ -358,11 +303,12 @@ def load(path: str | os.PathLike[str], enums: Enums) -> Backend:
         ) from error
     except (OSError, UnicodeDecodeError) as error:
         raise StateFileError(given, f"it cannot be read ({error})") from error
-    try:
-        content = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise StateFileError(given, f"it is not valid JSON ({error})") from error
-    return from_document(content, given, enums)
+    with writing.no_collection():
+        try:
+            content = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise StateFileError(given, f"it is not valid JSON ({error})") from error
+        return from_document(content, given, enums)
 
 
 def _upgrade_associations(state: dict[str, Any]) -> None:
