@@ -8,7 +8,8 @@ time at most 1.10x the floor's by the median of nine alternating rounds, peak RS
 floor's + 10 MiB.
 
 Run: python benchmarks/bench_cold.py [--rounds N] [--instructions]
-Rounds alternate floor and mock (nine by default). The goal is read by the median of the rounds,
+Rounds alternate floor and mock (nine by default; which goes first alternates too). The goal is
+read by the median of the rounds,
 what a new user sees on a typical start; the fastest of each (as `timeit` advises) is reported
 beside it, and the median CPU time (user and system), which moves less with a shared machine's
 load. Peak RSS is the child's own (os.wait4), the smallest of the rounds. chime_mock's modules
@@ -148,9 +149,12 @@ def measure(rounds: int, instructions: bool) -> dict[str, dict[str, float]]:
         _run("--child", "record", recording)
         arguments = {"floor": ("--child", "floor", recording), "mock": ("--child", "mock")}
         runs: dict[str, list[tuple[float, float, float]]] = {"floor": [], "mock": []}
-        for _ in range(rounds):
-            for kind, found in runs.items():
-                found.append(_run(*arguments[kind]))
+        for index in range(rounds):
+            # Which process goes first alternates too: the first of a pair may find the machine
+            # in another state (caches, clock speed) than the second.
+            kinds = ["floor", "mock"] if index % 2 == 0 else ["mock", "floor"]
+            for kind in kinds:
+                runs[kind].append(_run(*arguments[kind]))
         counted = {kind: _instructions(*arguments[kind]) if instructions else 0 for kind in runs}
     return {
         kind: {
