@@ -8,15 +8,15 @@ time at most 1.10x the floor's by the median of nine alternating rounds, peak RS
 floor's + 10 MiB.
 
 Run: python benchmarks/bench_cold.py [--rounds N] [--instructions]
-Rounds alternate floor and mock (nine by default; which goes first alternates too). The goal is
-read by the median of the rounds,
-what a new user sees on a typical start; the fastest of each (as `timeit` advises) is reported
-beside it, and the median CPU time (user and system), which moves less with a shared machine's
-load. Peak RSS is the child's own (os.wait4), the smallest of the rounds. chime_mock's modules
-are byte-compiled first and the children may read their bytecode (PYTHONDONTWRITEBYTECODE is
-lifted for them), as for a package installed from a wheel: compiling the sources at every start
-would be measured instead. With --instructions, each process also runs once under valgrind's
-callgrind: CPU instructions do not move with the load of a shared machine as wall time does.
+Rounds alternate floor and mock (nine by default; which goes first alternates too). The goal
+is read by the median of the rounds, what a new user sees on a typical start; the fastest of
+each (as `timeit` advises) is reported beside it, and the median CPU time (user and system),
+which moves less with a shared machine's load. Peak RSS is the child's own (os.wait4), the
+smallest of the rounds. chime_mock's modules are byte-compiled first and the children may read
+their bytecode (PYTHONDONTWRITEBYTECODE is lifted for them), as for a package installed from a
+wheel: compiling the sources at every start would be measured instead. With --instructions,
+each process also runs once under valgrind's callgrind: CPU instructions do not move with the
+load of a shared machine as wall time does.
 """
 
 from __future__ import annotations
