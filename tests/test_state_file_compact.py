@@ -11,7 +11,8 @@ import time_machine
 
 from chime_mock import StateFileError, mock_chime
 from chime_mock.backend.phone_numbers.records import PhoneNumber
-from chime_mock.backend.state.codec import CodecError, from_table, table
+from chime_mock.backend.state.codec import CodecError
+from chime_mock.backend.state.tables import from_table, table
 from tests.test_state_file import START, _backend, _populate, _snapshot
 
 

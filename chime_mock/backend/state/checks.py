@@ -19,7 +19,8 @@ from chime_mock.backend.phone_numbers.carrier import Carrier
 from chime_mock.backend.phone_numbers.inventory import PhoneNumberInventory
 from chime_mock.backend.phone_numbers.orders import find_order
 from chime_mock.backend.phone_numbers.records import PhoneNumber, PhoneNumberOrder
-from chime_mock.backend.state.codec import CodecError, is_table
+from chime_mock.backend.state.codec import CodecError
+from chime_mock.backend.state.tables import is_table
 from chime_mock.backend.store import Backend
 
 # (service, enum shape name) -> the values the installed model allows; None: no such shape.

@@ -33,15 +33,8 @@ from chime_mock.backend.phone_numbers.records import (
 )
 from chime_mock.backend.state import checks, writing
 from chime_mock.backend.state.checks import Enums
-from chime_mock.backend.state.codec import (
-    CodecError,
-    decode,
-    encode,
-    from_table,
-    is_table,
-    table,
-    timestamp,
-)
+from chime_mock.backend.state.codec import CodecError, decode, encode, timestamp
+from chime_mock.backend.state.tables import from_table, is_table, table
 from chime_mock.backend.store import Backend, Scope
 from chime_mock.errors import StateFileError
 
