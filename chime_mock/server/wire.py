@@ -13,11 +13,13 @@ Content-Length or in chunks (RFC 9112). Anything else is answered 400 and the co
 
 from __future__ import annotations
 
+import contextlib
 import http
 import io
 import socket
 import socketserver
 import sys
+import threading
 import time
 from email.utils import formatdate
 from urllib.parse import unquote, urlsplit
@@ -75,11 +77,14 @@ class _Handler(socketserver.StreamRequestHandler):
     server: WireServer
 
     def handle(self) -> None:
+        self.server.opened(self.connection)
         try:
             while self._one_request():
                 pass
-        except (ConnectionError, TimeoutError, OSError):
-            pass  # the client went away: nothing to answer
+        except (ConnectionError, TimeoutError, OSError, ValueError):
+            pass  # the client went away, or the server closed the connection: nothing to answer
+        finally:
+            self.server.closed(self.connection)
 
     def _one_request(self) -> bool:
         """Answer one request; whether the connection stays open for another."""
@@ -214,6 +219,26 @@ class WireServer(socketserver.ThreadingTCPServer):
         self.server_address = listening.getsockname()
         self.app = app
         self.log_requests = log_requests
+        # The connections kept open for their clients' next requests: a stopped server closes
+        # them, so no client is answered after stop() over a connection it still holds.
+        self._open: set[socket.socket] = set()
+        self._open_lock = threading.Lock()
+
+    def opened(self, connection: socket.socket) -> None:
+        with self._open_lock:
+            self._open.add(connection)
+
+    def closed(self, connection: socket.socket) -> None:
+        with self._open_lock:
+            self._open.discard(connection)
+
+    def server_close(self) -> None:
+        super().server_close()
+        with self._open_lock:
+            open_connections, self._open = self._open, set()
+        for connection in open_connections:
+            with contextlib.suppress(OSError):  # closed by its client meanwhile
+                connection.shutdown(socket.SHUT_RDWR)
 
     @property
     def host(self) -> str:

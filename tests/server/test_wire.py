@@ -77,3 +77,17 @@ def test_a_request_that_is_not_http_1_is_answered_400_and_closed(
     assert _raw(server, b"GET / HTTP/1.1\r\nno colon\r\n\r\n").startswith(b"HTTP/1.1 400")
     bad_chunk = b"POST /phone-number-orders HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"
     assert _raw(server, bad_chunk).startswith(b"HTTP/1.1 400")
+
+
+def test_a_stopped_server_closes_the_connections_it_kept_open() -> None:
+    with ChimeMockServer() as server:
+        connection = _connection(server)
+        connection.request("GET", "/_chime_mock/config")
+        assert connection.getresponse().read()
+    connection.request("GET", "/_chime_mock/config")  # over the connection it still holds
+    try:
+        answered = connection.getresponse().status
+    except (http.client.HTTPException, OSError):
+        answered = None
+    assert answered is None
+    connection.close()
