@@ -336,12 +336,17 @@ class ChimeMock:
         with backend.lock:
             backend.reset()
 
-    def save_state(self, path: StatePath) -> None:
+    def save_state(self, path: StatePath, *, pretty: bool = False) -> None:
         """Write the whole fake to a JSON file that `mock_chime(state=path)` starts from.
 
         Every account's orders and numbers with their timestamps, orders still Processing and
-        everything else waiting for the clock; readable, versioned JSON, written whole or not at
-        all. Not saved: the options of `mock_chime`, injected faults, the journal, NextTokens.
+        everything else waiting for the clock; versioned JSON, written whole or not at all. Not
+        saved: the options of `mock_chime`, injected faults, the journal, NextTokens.
+
+        By default the file is compact (no indentation, the orders and numbers as tables that
+        name their fields once): small and fast for a real inventory. With `pretty=True` it is
+        indented, with every record an object of named fields on its own line, for people to
+        read and edit; `mock_chime(state=path)` reads both.
 
         Example:
             ```python
@@ -367,7 +372,7 @@ class ChimeMock:
         with backend.lock:
             now = clock.now()
             backend.settle(now)
-            state_file.save(backend, path, now)
+            state_file.save(backend, path, now, pretty)
 
     def inject_error(
         self, operation: str, code: str, *, times: int = 1, message: str | None = None

@@ -104,11 +104,13 @@ def _snapshot(backend: Backend) -> dict[str, Any]:
 
 @pytest.fixture
 def saved(tmp_path: Path) -> tuple[Path, dict[str, Any]]:
-    """A state file, and a snapshot of the fake it was saved from (no longer active)."""
+    """A state file, and a snapshot of the fake it was saved from (no longer active). Written
+    pretty, every record an object, for the tests below to edit by field name (the compact
+    form: tests/test_state_file_compact.py)."""
     path = tmp_path / "state.json"
     with time_machine.travel(START, tick=False), mock_chime(processing_delay=60) as handle:
         _populate(handle)
-        handle.save_state(path)
+        handle.save_state(path, pretty=True)
         return path, _snapshot(_backend())
 
 
@@ -261,7 +263,7 @@ def test_the_file_is_readable_versioned_json(saved: tuple[Path, dict[str, Any]])
     content = json.loads(path.read_text())
     assert (content["format"], content["version"]) == ("chime_mock state", VERSION)
     order = content["state"]["inventories"][0]["orders"][0]
-    assert order["created"] == "2026-03-01T09:30:00+00:00"
+    assert order["created"] == "2026-03-01T09:30:00Z"
     assert path.read_text().startswith('{\n  "format"')
 
 
@@ -350,7 +352,7 @@ def test_an_unreadable_file_is_refused_naming_it_and_the_problem(
 EDITS = {
     "another version": (
         lambda d: d.update(version=VERSION + 1),
-        f"format version {VERSION + 1}, and this chime_mock reads versions 1, 2, {VERSION}",
+        f"format version {VERSION + 1}, and this chime_mock reads versions 1, 2, 3, {VERSION}",
     ),
     "a bad timestamp": (
         _corrupt,

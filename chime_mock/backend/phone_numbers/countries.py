@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import functools
 
-import phonenumbers
-
 from chime_mock.backend.phone_numbers.product_types import (
     BUSINESS_CALLING,
     SIP_MEDIA_APPLICATION_DIAL_IN,
@@ -27,6 +25,8 @@ DIAL_IN_COUNTRIES = (
 @functools.cache
 def number_types(country: str) -> tuple[str, ...]:
     """The model's PhoneNumberType values a country has: Local, and TollFree when it exists."""
+    import phonenumbers  # at the first search or country listing, not at every start
+
     toll_free = phonenumbers.example_number_for_type(
         country, phonenumbers.PhoneNumberType.TOLL_FREE
     )

@@ -23,6 +23,7 @@ from chime_mock.backend.phone_numbers.inventory import PhoneNumberInventory
 from chime_mock.backend.phone_numbers.orders import find_order
 from chime_mock.backend.phone_numbers.records import PhoneNumber, PhoneNumberOrder
 from chime_mock.backend.state.codec import CodecError
+from chime_mock.backend.state.tables import is_table
 from chime_mock.backend.store import Backend, Inventory, Scope
 
 # (service, enum shape name) -> the values the installed model allows; None: no such shape.
@@ -43,7 +44,7 @@ def check(backend: Backend, raw: dict[str, Any], enums: Enums) -> None:
         service = inventory.scope.service
         _same_count(
             PhoneNumberInventory.of(inventory).numbers,
-            raw["inventories"][index]["numbers"],
+            _rows(raw["inventories"][index]["numbers"]),
             where,
             "a number",
         )
@@ -71,6 +72,11 @@ def check(backend: Backend, raw: dict[str, Any], enums: Enums) -> None:
         for position, number in enumerate(numbers):
             _number(number, service, f"arriving.{order_id}[{position}]", enums)
     _references(backend)
+
+
+def _rows(raw: Any) -> Any:
+    """The records of a part written as a list of objects or as a table."""
+    return raw["rows"] if is_table(raw) else raw
 
 
 def _same_count(decoded: Iterable[Any], raw: Sequence[Any], where: str, what: str) -> None:
