@@ -14,7 +14,8 @@ import time_machine
 from chime_mock import mock_chime
 from chime_mock.backend.sip import proxy_sessions
 from chime_mock.mock import _ACTIVE
-from tests.test_proxy_sessions import NOON, _proxied, _session, _status
+from tests.sip_helpers import proxied as _proxied
+from tests.test_proxy_sessions import NOON, _session, _status
 
 
 def _family() -> proxy_sessions.ProxySessions:

@@ -187,9 +187,13 @@ def test_a_version_1_file_without_arriving_numbers_still_loads(
     document = _valid_document(saved)
     # Version 1 put ported numbers in the inventory at once: a file of it has none arriving (and
     # none held that no inventory lists).
-    for numbers in document["state"].pop("arriving").values():
-        for number in numbers:
-            del document["state"]["owners"][number["e164"]]
+    arriving = {n["e164"] for listed in document["state"].pop("arriving").values() for n in listed}
+    document["state"]["owners"] = {  # an object by number, as version 1 wrote it
+        e164: run["scope"]
+        for run in document["state"]["owners"]
+        for e164 in run["numbers"]
+        if e164 not in arriving
+    }
     document["version"] = 1
     path.write_text(json.dumps(document))
     foc = START + dt.timedelta(days=14)
