@@ -67,6 +67,17 @@ def test_a_layer_imports_nothing_above_it(layer: str) -> None:
     assert not wrong
 
 
+def test_no_module_of_the_domain_layers_is_much_longer_than_400_lines() -> None:
+    # About 400: a table of declarations (the call actions') may run a little over.
+    long = {
+        str(path.relative_to(PACKAGE)): length
+        for path in MODULES
+        if _layer(path) in ("backend", "operations")
+        and (length := len(path.read_text(encoding="utf-8").splitlines())) > 420
+    }
+    assert not long
+
+
 def test_the_store_knows_no_domain() -> None:
     store = PACKAGE / "backend" / "store.py"
     domains = ("phone_numbers", "voice_connectors", "sip", "analytics", "legacy")

@@ -18,11 +18,10 @@ from chime_mock.backend.state.codec import (
     _decoder,
     _encoding,
     _expect,
-    _fields,
-    _optional_arm,
     _Refused,
     decode,
 )
+from chime_mock.backend.state.declared import _fields, _optional_arm
 
 TABLE_KEYS = frozenset({"fields", "rows"})
 
