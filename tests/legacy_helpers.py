@@ -52,3 +52,19 @@ def registered(
         controls(handle).register_user(account_id, user_id)
         return user_id
     return str(chime.create_user(AccountId=account_id, Email=email)["User"]["UserId"])
+
+
+# Until the quotas table has them (phase B of the legacy work), the legacy quotas.
+def _legacy_quotas() -> None:
+    from chime_mock.backend.quotas import DEFAULT_QUOTAS
+
+    for name, limit in (
+        ("bots", 10),
+        ("rooms", 1500),
+        ("memberships_per_room", 1000),
+        ("rooms_per_member", 1000),
+    ):
+        DEFAULT_QUOTAS.setdefault(name, limit)
+
+
+_legacy_quotas()
