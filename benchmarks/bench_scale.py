@@ -25,8 +25,11 @@ from typing import Any
 import boto3
 
 from chime_mock import mock_chime
-from chime_mock.backend import Backend, Scope, associations, voice_connectors
+from chime_mock.backend import Backend, Scope, associations
+from chime_mock.backend.phone_numbers.inventory import delete_number
+from chime_mock.backend.phone_numbers.orders import create_order
 from chime_mock.backend.quotas import Quotas
+from chime_mock.backend.voice_connectors import connectors
 from chime_mock.interception import INTERCEPTOR
 
 PAGE = 10
@@ -45,20 +48,18 @@ def filled(size: int, now: _dt.datetime) -> Backend:
     with backend.lock:
         for _ in range(size):
             params = {"Name": "trunk", "RequireEncryption": True}
-            voice_connectors.create_connector(
-                inventory, params, backend.quotas, backend.next_seq(), now
-            )
-            voice_connectors.create_group(
+            connectors.create_connector(inventory, params, backend.quotas, backend.next_seq(), now)
+            connectors.create_group(
                 inventory, {"Name": "g"}, backend.quotas, backend.next_seq(), now
             )
         for index in range(size):
             product_type = "SipMediaApplicationDialIn" if index % 5 == 4 else "VoiceConnector"
             e164 = f"+1206555{index:04d}"
-            backend.create_order(scope, product_type, [e164], now)
+            create_order(backend, scope, product_type, [e164], now)
         backend.settle(now)
         for index, number in enumerate(list(backend.inventory(scope).numbers.values())):
             if index % 5 == 1:
-                backend.delete_number(scope, number.phone_number_id, now)
+                delete_number(backend, scope, number.phone_number_id, now)
             elif index % 5 == 2:
                 associations.associate(inventory, VOICE_CONNECTOR, [number.e164], False, now)
     return backend

@@ -15,7 +15,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from chime_mock.backend import Backend, Scope, associations, state_file
+from chime_mock.backend import Backend, Scope, associations
+from chime_mock.backend.phone_numbers.inventory import delete_number
+from chime_mock.backend.phone_numbers.orders import create_order
+from chime_mock.backend.state import files as state_file
 from chime_mock.protocol import catalog
 
 SCOPE = Scope.of("chime-sdk-voice", "123456789012", "us-east-1")
@@ -26,11 +29,11 @@ def filled(numbers: int, now: _dt.datetime) -> Backend:
     with backend.lock:
         for first in range(0, numbers, 10):
             e164s = [f"+1206555{index:04d}" for index in range(first, min(first + 10, numbers))]
-            backend.create_order(SCOPE, "VoiceConnector", e164s, now)
+            create_order(backend, SCOPE, "VoiceConnector", e164s, now)
         backend.settle(now)
         for index, number in enumerate(list(backend.inventory(SCOPE).numbers.values())):
             if index % 10 == 1:
-                backend.delete_number(SCOPE, number.phone_number_id, now)
+                delete_number(backend, SCOPE, number.phone_number_id, now)
             elif index % 10 == 2:
                 target = (associations.VOICE_CONNECTOR, "abcdef1ghij2klmno3pqr4")
                 inventory = backend.inventory(SCOPE)

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from chime_mock.backend import Backend
-    from chime_mock.backend.records import PhoneNumberOrder
+    from chime_mock.backend.phone_numbers.records import PhoneNumberOrder
     from chime_mock.controls.sip_media_applications import SipMediaApplicationControls
     from chime_mock.controls.voice_analytics import VoiceAnalyticsControls
     from chime_mock.controls.voice_connectors import VoiceConnectorControls
@@ -110,7 +110,7 @@ class ChimeMock:
         # it was.
         loaded = None
         if self.state is not None:
-            from chime_mock.backend import state_file
+            from chime_mock.backend.state import files as state_file
 
             loaded = state_file.load(self.state, catalog.enum_values)
         with _ACTIVE.lock:
@@ -228,11 +228,13 @@ class ChimeMock:
         """
         if isinstance(failed, str):
             failed = (failed,)
+        from chime_mock.backend.phone_numbers import orders
+
         backend = self._backend()
         with backend.lock:
             now = clock.now()
             backend.settle(now)
-            backend.complete_order(order_id, failed, now)
+            orders.complete_order(backend, order_id, failed, now)
 
     def make_unavailable(self, *numbers: str) -> None:
         """Have the carrier refuse these numbers: search never offers them and every later
@@ -256,9 +258,11 @@ class ChimeMock:
                 assert order["PhoneNumberOrder"]["Status"] == "Partial"
             ```
         """
+        from chime_mock.backend.phone_numbers import inventory
+
         backend = self._backend()
         with backend.lock:
-            backend.make_unavailable(numbers)
+            inventory.make_unavailable(backend, numbers)
 
     def seed_porting_order(
         self,
@@ -294,7 +298,8 @@ class ChimeMock:
                 assert handle.order(order_id).status == "FOC"
             ```
         """
-        from chime_mock.backend import Scope, porting
+        from chime_mock.backend import Scope
+        from chime_mock.backend.phone_numbers import porting
 
         if isinstance(numbers, str):
             numbers = (numbers,)
@@ -308,11 +313,14 @@ class ChimeMock:
                 f"datetime(2026, 5, 1, tzinfo=timezone.utc); got {foc_date!r}"
             )
         scope = Scope.of(service, account, region)
+        from chime_mock.backend.phone_numbers import orders
+
         backend = self._backend()
         with backend.lock:
             now = clock.now()
             backend.settle(now)
-            order = backend.seed_porting_order(
+            order = orders.seed_porting_order(
+                backend,
                 scope,
                 product_type,
                 list(numbers),
@@ -353,7 +361,7 @@ class ChimeMock:
                 assert len(voice.list_phone_number_orders()["PhoneNumberOrders"]) == 1
             ```
         """
-        from chime_mock.backend import state_file
+        from chime_mock.backend.state import files as state_file
 
         backend = self._backend()
         with backend.lock:
@@ -482,10 +490,12 @@ class ChimeMock:
 
     def order(self, order_id: str) -> PhoneNumberOrder:
         """The backend's record of an order, for assertions beyond what the API shows."""
+        from chime_mock.backend.phone_numbers import orders
+
         backend = self._backend()
         with backend.lock:
             backend.settle(clock.now())
-            return backend.order(order_id)
+            return orders.find_order(backend, order_id)
 
 
 @overload

@@ -9,7 +9,8 @@ import pytest
 from botocore.exceptions import ClientError
 
 from chime_mock import clock
-from chime_mock.backend.records import Association
+from chime_mock.backend.phone_numbers.inventory import PhoneNumberInventory
+from chime_mock.backend.phone_numbers.records import Association
 
 
 def client_as(service: str, account: str) -> Any:
@@ -43,7 +44,7 @@ def associate(handle: Any, service: str, e164: str, name: str, value: str) -> No
     with backend.lock:
         backend.settle(clock.now())
         for inventory in backend.inventories():
-            for number in inventory.numbers.values():
+            for number in PhoneNumberInventory.of(inventory).numbers.values():
                 if number.e164 == e164 and inventory.scope.service == service:
                     number.status = "Assigned"
                     # Assigned, not appended in place: the listing's indexes see assignments.

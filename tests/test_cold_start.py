@@ -44,8 +44,8 @@ def _modules_after(then: str = "pass") -> dict[str, Any]:
 def test_the_first_calls_load_no_geocoding_data_state_file_code_or_search() -> None:
     loaded = set(_modules_after()["after_calls"])
     assert "phonenumbers.geodata" not in loaded
-    assert "chime_mock.backend.state_file" not in loaded
-    assert "chime_mock.backend.search" not in loaded
+    assert "chime_mock.backend.state.files" not in loaded
+    assert "chime_mock.backend.phone_numbers.search" not in loaded
 
 
 def test_a_state_search_loads_the_geocoding_data() -> None:
@@ -84,7 +84,10 @@ def test_importing_chime_mock_imports_no_wrapt_until_something_is_decorated() ->
 
 def test_the_phone_numbers_load_no_resource_family_until_one_is_called() -> None:
     modules = _modules_after('voice.create_voice_connector(Name="trunk", RequireEncryption=True)')
-    families = {"chime_mock.backend.voice_connectors", "chime_mock.backend.voice_analytics"}
+    families = {
+        "chime_mock.backend.voice_connectors.connectors",
+        "chime_mock.backend.analytics.voice_analytics",
+    }
     assert not families & set(modules["after_calls"])
     assert families <= set(modules["at_end"])
 

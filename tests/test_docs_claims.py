@@ -8,7 +8,7 @@ from pathlib import Path
 import boto3
 import pytest
 
-from chime_mock.backend.state_file import VERSION
+from chime_mock.backend.state.files import VERSION
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [*sorted((ROOT / "docs").glob("*.md")), ROOT / "README.md"]

@@ -28,6 +28,7 @@ from hypothesis import strategies as st
 
 from chime_mock import ChimeMock, mock_chime
 from chime_mock.backend import Backend
+from chime_mock.backend.phone_numbers.inventory import PhoneNumberInventory
 from chime_mock.mock import _ACTIVE
 from chime_mock.operations import mocked
 from chime_mock.protocol.validation import smithy_pattern
@@ -79,9 +80,9 @@ def _seed(handle: ChimeMock, clients: dict[str, Any], pool: Pool) -> None:
     assert backend is not None
     with backend.lock:
         for inventory in backend.inventories():
-            for order_id in inventory.orders:
+            for order_id in PhoneNumberInventory.of(inventory).orders:
                 pool.add("order_id", order_id)
-            for phone_number_id, number in inventory.numbers.items():
+            for phone_number_id, number in PhoneNumberInventory.of(inventory).numbers.items():
                 pool.add("phone_number_id", phone_number_id)
                 pool.add("phone_number_id", number.e164)
                 pool.add("e164", number.e164)

@@ -13,8 +13,17 @@ import pytest
 from chime_mock import clock
 from chime_mock.backend import Backend, Scope
 from chime_mock.backend.paging import Indexes, Listed, Listing, PageTokens
-from chime_mock.backend.state_file import load, save
-from chime_mock.backend.store import PhoneNumbers
+from chime_mock.backend.phone_numbers.carrier import Carrier
+from chime_mock.backend.phone_numbers.inventory import (
+    PhoneNumberInventory,
+    PhoneNumbers,
+    delete_number,
+    get_number,
+    restore_number,
+    update_number,
+)
+from chime_mock.backend.phone_numbers.orders import complete_order, create_order, seed_porting_order
+from chime_mock.backend.state.files import load, save
 from chime_mock.protocol import catalog
 
 SCOPE = Scope.of("chime-sdk-voice", "123456789012", "us-east-1")
@@ -123,10 +132,10 @@ def _inventory_after(change: Any) -> Any:
     with backend.lock:
         for index in range(12):
             product_type = "SipMediaApplicationDialIn" if index % 2 else "VoiceConnector"
-            backend.create_order(SCOPE, product_type, [f"+1206555{index:04d}"], NOW)
+            create_order(backend, SCOPE, product_type, [f"+1206555{index:04d}"], NOW)
         backend.settle(NOW)
         change(backend)
-        return backend.inventory(SCOPE)
+        return PhoneNumberInventory.of(backend.inventory(SCOPE))
 
 
 def _filed(numbers: PhoneNumbers) -> dict[str, dict[Hashable, list[str]]]:
@@ -152,12 +161,12 @@ def _recomputed(numbers: PhoneNumbers) -> dict[str, dict[Hashable, list[str]]]:
 
 
 def _delete(backend: Backend, index: int = 0) -> None:
-    backend.delete_number(SCOPE, f"+1206555{index:04d}", NOW)
+    delete_number(backend, SCOPE, f"+1206555{index:04d}", NOW)
 
 
 def _restore(backend: Backend) -> None:
     _delete(backend)
-    backend.restore_number(SCOPE, "+12065550000", NOW)
+    restore_number(backend, SCOPE, "+12065550000", NOW)
 
 
 def _purge(backend: Backend) -> None:
@@ -166,7 +175,7 @@ def _purge(backend: Backend) -> None:
 
 
 def _change_product_type(backend: Backend) -> None:
-    backend.update_number(SCOPE, "+12065550000", {"ProductType": "SipMediaApplicationDialIn"}, NOW)
+    update_number(backend, SCOPE, "+12065550000", {"ProductType": "SipMediaApplicationDialIn"}, NOW)
 
 
 def _associate(backend: Backend) -> None:
@@ -178,13 +187,13 @@ def _associate(backend: Backend) -> None:
 
 
 def _port_in(backend: Backend) -> None:
-    backend.seed_porting_order(SCOPE, "VoiceConnector", ["+12065551000"], NOW, "FOC", NOW)
+    seed_porting_order(backend, SCOPE, "VoiceConnector", ["+12065551000"], NOW, "FOC", NOW)
 
 
 def _fail_an_order(backend: Backend) -> None:
     backend.processing_delay = None
-    order = backend.create_order(SCOPE, "VoiceConnector", ["+12065551001"], NOW)
-    backend.complete_order(order.order_id, ["+12065551001"], NOW)
+    order = create_order(backend, SCOPE, "VoiceConnector", ["+12065551001"], NOW)
+    complete_order(backend, order.order_id, ["+12065551001"], NOW)
 
 
 @pytest.mark.parametrize(
@@ -199,11 +208,12 @@ def test_the_indexes_of_the_numbers_match_their_records_after(change: Any) -> No
 def test_the_indexes_match_the_records_after_a_state_file_is_loaded(tmp_path: Any) -> None:
     backend = Backend(phone_number_limit=None)
     with backend.lock:
-        backend.create_order(SCOPE, "VoiceConnector", ["+12065550000", "+12065550001"], NOW)
+        create_order(backend, SCOPE, "VoiceConnector", ["+12065550000", "+12065550001"], NOW)
         backend.settle(NOW)
         _delete(backend, 1)
         save(backend, tmp_path / "state.json", clock.now())
-    numbers = load(tmp_path / "state.json", catalog.enum_values).inventory(SCOPE).numbers
+    loaded = load(tmp_path / "state.json", catalog.enum_values)
+    numbers = PhoneNumberInventory.of(loaded.inventory(SCOPE)).numbers
     assert _filed(numbers)["status"] == {
         "Unassigned": ["+12065550000"],
         "DeleteInProgress": ["+12065550001"],
@@ -220,13 +230,13 @@ def test_a_number_deleted_twice_leaves_the_queue_seven_days_after_the_second_tim
     later = NOW + dt.timedelta(days=3)
     backend = Backend()
     with backend.lock:
-        backend.create_order(SCOPE, "VoiceConnector", ["+12065550000"], NOW)
+        create_order(backend, SCOPE, "VoiceConnector", ["+12065550000"], NOW)
         backend.settle(NOW)
         _delete(backend)
         backend.settle(NOW)  # the queue is built and holds the first deletion
-        backend.restore_number(SCOPE, "+12065550000", NOW)
-        backend.delete_number(SCOPE, "+12065550000", later)
+        restore_number(backend, SCOPE, "+12065550000", NOW)
+        delete_number(backend, SCOPE, "+12065550000", later)
         backend.settle(NOW + dt.timedelta(days=8))
-        assert backend.number(SCOPE, "+12065550000").status == "DeleteInProgress"
+        assert get_number(backend, SCOPE, "+12065550000").status == "DeleteInProgress"
         backend.settle(later + dt.timedelta(days=7))
-        assert "+12065550000" not in backend._deleting
+        assert "+12065550000" not in Carrier.of(backend).deleting

@@ -17,6 +17,7 @@ from freezegun import freeze_time
 
 from chime_mock import ChimeMock, mock_chime
 from chime_mock.backend import Scope
+from chime_mock.backend.phone_numbers.orders import seed_porting_order
 from chime_mock.server import running_server
 from tests.conftest import FrozenClock, order_numbers
 from tests.inventory_helpers import client_as, error_of, statuses
@@ -298,7 +299,7 @@ def seeded_server() -> Iterator[str]:
     with time_machine.travel(NOW, tick=False), running_server() as server:
         scope = Scope.of("chime-sdk-voice", "123456789012", "us-east-1")
         with server.backend.lock:
-            server.backend.seed_porting_order(scope, "VoiceConnector", [PORTED], FOC, "FOC", NOW)
+            seed_porting_order(server.backend, scope, "VoiceConnector", [PORTED], FOC, "FOC", NOW)
         yield server.url
 
 

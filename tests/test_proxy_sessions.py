@@ -13,7 +13,7 @@ import time_machine
 from freezegun import freeze_time
 
 from chime_mock import ChimeMock, mock_chime
-from chime_mock.backend import proxy_sessions
+from chime_mock.backend.sip import proxy_sessions
 from tests.inventory_helpers import error_of
 from tests.voice_helpers import connector, numbers
 

@@ -8,10 +8,10 @@ import sys
 
 import phonenumbers
 
-from chime_mock.backend.search import SearchQuery, pool
+from chime_mock.backend.phone_numbers.search import SearchQuery, pool
 
 _SCRIPT = (
-    "from chime_mock.backend.search import SearchQuery, pool; "
+    "from chime_mock.backend.phone_numbers.search import SearchQuery, pool; "
     "print(pool(SearchQuery(state='TX'))[:20])"
 )
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from chime_mock.backend import Scope
-from chime_mock.backend.codec import CodecError, decode, encode
+from chime_mock.backend.state.codec import CodecError, decode, encode
 
 WHEN = dt.datetime(2026, 3, 1, 9, 30, 0, 123456, tzinfo=dt.timezone.utc)
 
@@ -92,7 +92,7 @@ def test_an_unsupported_declared_type_is_a_programming_error() -> None:
 
 
 def test_the_compiled_codec_writes_and_reads_what_the_reference_does() -> None:
-    from chime_mock.backend.codec import _decode, _decoder, _encode, _encoder
+    from chime_mock.backend.state.codec import _decode, _decoder, _encode, _encoder
 
     sample = _sample()
     written = _encoder(Everything)(sample)
@@ -106,7 +106,7 @@ def test_the_compiled_codec_writes_and_reads_what_the_reference_does() -> None:
     [("name", 1), ("count", True), ("count", 1.5), ("flag", 1), ("seen", "a"), ("inner", 3)],
 )
 def test_the_compiled_decoder_refuses_what_the_reference_refuses(field: str, value: Any) -> None:
-    from chime_mock.backend.codec import _decoder
+    from chime_mock.backend.state.codec import _decoder
 
     document = json.loads(json.dumps(encode(_sample(), Everything)))
     document[field] = value

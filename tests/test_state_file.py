@@ -15,14 +15,16 @@ from freezegun import freeze_time
 
 from chime_mock import ChimeMock, StateFileError, mock_chime
 from chime_mock.backend import Backend, Scope
-from chime_mock.backend.records import (
+from chime_mock.backend.phone_numbers.carrier import Carrier
+from chime_mock.backend.phone_numbers.inventory import PhoneNumberInventory
+from chime_mock.backend.phone_numbers.records import (
     Association,
     OrderedPhoneNumber,
     PhoneNumber,
     PhoneNumberOrder,
     PhoneNumberSettings,
 )
-from chime_mock.backend.state_file import VERSION
+from chime_mock.backend.state.files import VERSION
 from chime_mock.defaults import DEFAULT_ACCOUNT
 from chime_mock.mock import _ACTIVE
 from tests.conftest import order_numbers
@@ -63,7 +65,7 @@ def _populate(handle: ChimeMock) -> None:
     legacy.update_phone_number_settings(CallingName="Example Corp")
     # No mocked operation sets associations yet: set by hand, so the round trip covers them.
     inventory = _backend().inventory(Scope("chime-sdk-voice", DEFAULT_ACCOUNT, "us-east-1"))
-    inventory.numbers["%2B12065550100"].associations = [
+    PhoneNumberInventory.of(inventory).numbers["%2B12065550100"].associations = [
         Association("VoiceConnectorId", "abcdef1ghij2klmno3pqr4", START)
     ]
 
@@ -72,24 +74,32 @@ def _records(backend: Backend) -> list[Any]:
     return [
         record
         for inventory in backend.inventories()
-        for record in [*inventory.orders.values(), *inventory.numbers.values(), inventory.settings]
+        for record in [
+            *PhoneNumberInventory.of(inventory).orders.values(),
+            *PhoneNumberInventory.of(inventory).numbers.values(),
+            PhoneNumberInventory.of(inventory).settings,
+        ]
         if record is not None
-    ] + [number for numbers in backend._arriving.values() for number in numbers]
+    ] + [number for numbers in Carrier.of(backend).arriving.values() for number in numbers]
 
 
 def _snapshot(backend: Backend) -> dict[str, Any]:
     return {
         "inventories": {
-            inventory.scope: (dict(inventory.orders), dict(inventory.numbers), inventory.settings)
+            inventory.scope: (
+                dict(PhoneNumberInventory.of(inventory).orders),
+                dict(PhoneNumberInventory.of(inventory).numbers),
+                PhoneNumberInventory.of(inventory).settings,
+            )
             for inventory in backend.inventories()
         },
-        "owners": dict(backend._owners),
-        "order_scopes": dict(backend._order_scopes),
-        "pending": sorted(backend._pending),
-        "unavailable": set(backend._unavailable),
-        "deleting": dict(backend._deleting),
-        "naming": dict(backend._naming),
-        "arriving": dict(backend._arriving),
+        "owners": dict(Carrier.of(backend).owners),
+        "order_scopes": dict(Carrier.of(backend).order_scopes),
+        "pending": sorted(Carrier.of(backend).pending),
+        "unavailable": set(Carrier.of(backend).unavailable),
+        "deleting": dict(Carrier.of(backend).deleting),
+        "naming": dict(Carrier.of(backend).naming),
+        "arriving": dict(Carrier.of(backend).arriving),
     }
 
 

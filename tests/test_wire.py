@@ -13,6 +13,8 @@ from botocore.config import Config
 
 from chime_mock import ChimeMock
 from chime_mock.backend import Backend
+from chime_mock.backend.phone_numbers.inventory import get_number
+from chime_mock.backend.phone_numbers.orders import complete_order
 from chime_mock.dispatch import dispatch
 from chime_mock.protocol.http import HttpRequest
 from tests.conftest import authorization, order_numbers
@@ -155,7 +157,7 @@ def test_an_answer_that_changed_is_encoded_again() -> None:
     processing = json.loads(_get_order(backend, order_id).body)["PhoneNumberOrder"]
     assert processing["Status"] == "Processing"
     with backend.lock:
-        backend.complete_order(order_id, (), clock.now())
+        complete_order(backend, order_id, (), clock.now())
     for _ in range(2):  # alternating between two orders: each answer is its own order's
         done = json.loads(_get_order(backend, order_id).body)["PhoneNumberOrder"]
         other = json.loads(_get_order(backend, other_id).body)["PhoneNumberOrder"]
@@ -201,12 +203,12 @@ def test_a_record_changed_in_place_after_an_answer_answers_anew() -> None:
     import datetime as dt
 
     from chime_mock.backend import Scope
-    from chime_mock.backend.records import Association
+    from chime_mock.backend.phone_numbers.records import Association
 
     backend = Backend()
     _create_order(backend, "+12065550100")
     scope = Scope.of("chime-sdk-voice", "123456789012", "us-east-1")
-    number = backend.number(scope, "+12065550100")
+    number = get_number(backend, scope, "+12065550100")
     when = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
     number.associations.append(Association("VoiceConnectorId", "abc", when))
 

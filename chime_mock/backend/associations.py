@@ -3,8 +3,9 @@ Connectors, Voice Connector groups and SIP rules, and that every other operation
 
 A number has one association at most (VOICE_FACTS §5 rule 4): associated it is `Assigned` with
 exactly one `Associations` entry; freed it is `Unassigned` with none. The inventory's index of
-numbers by association (store.PhoneNumbers, kept as `associations` is assigned) answers "does
-anything hold this connector?" and ListPhoneNumbers' filter without walking the inventory.
+numbers by association (phone_numbers.inventory.PhoneNumbers, kept as `associations` is
+assigned) answers "does anything hold this connector?" and ListPhoneNumbers' filter without
+walking the inventory.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ import datetime as _dt
 import functools
 from collections.abc import Iterable
 
-from chime_mock.backend.number_rules import ItemError, bad_item, missing, run_batch
-from chime_mock.backend.phone_numbers import describe
-from chime_mock.backend.records import Association, PhoneNumber
+from chime_mock.backend.phone_numbers.facts import describe
+from chime_mock.backend.phone_numbers.inventory import PhoneNumberInventory
+from chime_mock.backend.phone_numbers.number_rules import ItemError, bad_item, missing, run_batch
+from chime_mock.backend.phone_numbers.records import Association, PhoneNumber
 from chime_mock.backend.store import Inventory
 
 VOICE_CONNECTOR = "VoiceConnectorId"
@@ -36,11 +38,11 @@ _SETTLED = frozenset({"Unassigned", "Assigned"})
 
 def numbers_of(inventory: Inventory, target: Target) -> list[PhoneNumber]:
     """The numbers associated with `target`, oldest first."""
-    return list(inventory.numbers.where(associations=target).after(-1))
+    return list(PhoneNumberInventory.of(inventory).numbers.where(associations=target).after(-1))
 
 
 def holds_numbers(inventory: Inventory, target: Target) -> bool:
-    return inventory.numbers.count("associations", target) > 0
+    return PhoneNumberInventory.of(inventory).numbers.count("associations", target) > 0
 
 
 def association_of(number: PhoneNumber) -> Association | None:
@@ -63,7 +65,9 @@ def _detach(inventory: Inventory, number: PhoneNumber, now: _dt.datetime) -> Non
 
 def _number(inventory: Inventory, e164: str) -> PhoneNumber:
     facts = describe(e164)
-    number = inventory.numbers.get(facts.phone_number_id) if facts else None
+    number = (
+        PhoneNumberInventory.of(inventory).numbers.get(facts.phone_number_id) if facts else None
+    )
     # A number in the deletion queue is on its way out of the inventory (U17).
     if number is None or number.status == "DeleteInProgress":
         raise missing(e164)

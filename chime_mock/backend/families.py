@@ -50,14 +50,14 @@ def family(cls: type[F]) -> type[F]:
 # a Voice Connector). Loaded together at the first need, not with the phone numbers: a process
 # that only orders numbers never pays for them (issue 12's cold start).
 FAMILY_MODULES = (
-    "global_settings",
-    "voice_connectors",
-    "sip_media_applications",
-    "proxy_sessions",
-    "voice_analytics",
-    "voice_analytics_tasks",
-    "voice_profile_domains",
-    "voice_profiles",
+    "voice_connectors.global_settings",
+    "voice_connectors.connectors",
+    "sip.sip_media_applications",
+    "sip.proxy_sessions",
+    "analytics.voice_analytics",
+    "analytics.voice_analytics_tasks",
+    "analytics.voice_profile_domains",
+    "analytics.voice_profiles",
 )
 
 

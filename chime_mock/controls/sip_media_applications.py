@@ -82,7 +82,7 @@ class SipMediaApplicationControls(FamilyControls):
                 assert call.arguments == {"greeting": "hello"}
             ```
         """
-        from chime_mock.backend import sip_media_applications
+        from chime_mock.backend.sip import sip_media_applications
 
         def snapshot(inventory: Inventory) -> list[PlacedCall]:
             family = sip_media_applications.of(inventory)
@@ -119,7 +119,7 @@ class SipMediaApplicationControls(FamilyControls):
         Raises:
             ValueError: no call has that TransactionId there, or it has already ended.
         """
-        from chime_mock.backend import sip_media_application_calls
+        from chime_mock.backend.sip import sip_media_application_calls
 
         self._run(
             lambda inventory: sip_media_application_calls.end_call(

@@ -20,7 +20,7 @@ class VoiceAnalyticsControls(FamilyControls):
     ) -> None:
         """Move a task IN_PROGRESS now and hold it there until the test ends it (Stop, or one of
         the methods below): the clock no longer ends it."""
-        from chime_mock.backend import voice_analytics_tasks
+        from chime_mock.backend.analytics import voice_analytics_tasks
 
         self._run(
             lambda inventory: voice_analytics_tasks.take_over(inventory, task_id, clock.now()),
@@ -84,7 +84,7 @@ class VoiceAnalyticsControls(FamilyControls):
                 assert task["SpeakerSearchDetails"]["Results"] == []
             ```
         """
-        from chime_mock.backend import voice_analytics_tasks
+        from chime_mock.backend.analytics import voice_analytics_tasks
 
         chosen = list(results)
         self._run(
@@ -104,7 +104,7 @@ class VoiceAnalyticsControls(FamilyControls):
         region: str = DEFAULT_REGION,
     ) -> None:
         """End a voice tone analysis now: SUCCEEDED (PARTIAL_SUCCESS with `partial=True`)."""
-        from chime_mock.backend import voice_analytics_tasks
+        from chime_mock.backend.analytics import voice_analytics_tasks
 
         self._run(
             lambda inventory: voice_analytics_tasks.complete_voice_tone_analysis(
@@ -123,7 +123,7 @@ class VoiceAnalyticsControls(FamilyControls):
         region: str = DEFAULT_REGION,
     ) -> None:
         """End a task of either kind now, FAILED with `status_message` (its StatusMessage)."""
-        from chime_mock.backend import voice_analytics_tasks
+        from chime_mock.backend.analytics import voice_analytics_tasks
 
         self._run(
             lambda inventory: voice_analytics_tasks.fail(

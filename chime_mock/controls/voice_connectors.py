@@ -44,7 +44,9 @@ class VoiceConnectorControls(FamilyControls):
                 assert health["Source"] == "203.0.113.5"
             ```
         """
-        from chime_mock.backend import voice_connector_configurations
+        from chime_mock.backend.voice_connectors import (
+            configurations as voice_connector_configurations,
+        )
 
         self._run(
             lambda inventory: voice_connector_configurations.record_health(

@@ -71,18 +71,12 @@ _REGISTERED: dict[str, dict[str, Handler]] = {CHIME: {}, CHIME_SDK_VOICE: {}}
 # The operation modules of the resource families, imported at the first call none of the phone
 # numbers' handlers answers: a process that only orders numbers never loads them (issue 12).
 _FAMILY_MODULES = (
-    "associations",
     "configurations",
-    "emergency_addresses",
-    "global_settings",
-    "proxy_sessions",
-    "sip_media_application_calls",
-    "sip_media_applications",
-    "sip_rules",
     "tags",
-    "voice_analytics_tasks",
     "voice_connectors",
-    "voice_profiles",
+    "sip",
+    "analytics",
+    "legacy",
 )
 _families_loaded = False
 
@@ -152,12 +146,5 @@ class _Handlers(Mapping[str, dict[str, Handler]]):
 HANDLERS: Mapping[str, dict[str, Handler]] = _Handlers()
 
 
-# The phone numbers' handlers, imported for their registrations.
-from chime_mock.operations import (  # noqa: E402, F401
-    countries,
-    inventory,
-    numbers,
-    orders,
-    search,
-    settings,
-)
+# The phone numbers' handlers (operations/phone_numbers/), imported for their registrations.
+from chime_mock.operations import phone_numbers  # noqa: E402, F401

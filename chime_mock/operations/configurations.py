@@ -7,12 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from chime_mock.backend import (
-    configurations,
-    sip_media_applications,
-    voice_connector_configurations,
-)
+from chime_mock.backend import configurations
 from chime_mock.backend.configurations import Configuration
+from chime_mock.backend.sip import sip_media_applications
+from chime_mock.backend.voice_connectors import configurations as voice_connector_configurations
 from chime_mock.operations import VOICE, Call, Handler, handles
 
 

@@ -20,7 +20,8 @@ from werkzeug.routing import Map, Rule
 
 from chime_mock import clock, options
 from chime_mock.backend import Backend
-from chime_mock.backend.store import OrderNotProcessing, UnknownOrder
+from chime_mock.backend.phone_numbers import orders
+from chime_mock.backend.phone_numbers.orders import OrderNotProcessing, UnknownOrder
 from chime_mock.defaults import CHIME_SDK_VOICE
 from chime_mock.errors import ServiceError, bad_request, conflict, not_found
 from chime_mock.faults import checked_fault
@@ -188,7 +189,7 @@ def complete_order(request: ControlRequest) -> HttpResponse:
         try:
             # The same rule as handle.complete_order: any order still under way (Processing, or a
             # seeded porting order before its FOC date) completes now.
-            order = backend.complete_order(order_id, failed, now)
+            order = orders.complete_order(backend, order_id, failed, now)
         except UnknownOrder as error:
             raise not_found(str(error)) from error
         except OrderNotProcessing as error:

@@ -8,9 +8,13 @@ from typing import Any
 
 from chime_mock import clock
 from chime_mock.backend import Backend
-from chime_mock.backend.records import PhoneNumberOrder
+from chime_mock.backend.phone_numbers.carrier import Carrier
+from chime_mock.backend.phone_numbers.inventory import PhoneNumberInventory
+from chime_mock.backend.phone_numbers.records import PhoneNumberOrder
 from chime_mock.backend.store import Inventory
-from chime_mock.operations.views import VIEWS, number_view, order_view
+from chime_mock.operations import load_families
+from chime_mock.operations.phone_numbers.views import number_view, order_view
+from chime_mock.operations.views import VIEWS
 from chime_mock.protocol.serialization import _iso8601 as api_timestamp
 
 
@@ -35,6 +39,8 @@ def order_document(order: PhoneNumberOrder) -> dict[str, Any]:
 def _families(inventory: Inventory) -> dict[str, list[Any]]:
     """The records of every resource family the scope has, in the API's form, by kind."""
     found: dict[str, list[Any]] = {}
+    if inventory.families:
+        load_families()  # their views register as their handlers load
     for state in inventory.families.values():
         for kind, records in state.records().items():
             if records:
@@ -52,11 +58,19 @@ def snapshot(backend: Backend) -> dict[str, Any]:
         inventories = []
         for inventory in backend.inventories():
             families = _families(inventory)
-            if not inventory.orders and not inventory.numbers and not families:
+            if (
+                not PhoneNumberInventory.of(inventory).orders
+                and not PhoneNumberInventory.of(inventory).numbers
+                and not families
+            ):
                 continue  # made by a read (a listing, say); nothing to show
             service, account, region = inventory.scope
-            orders = sorted(inventory.orders.values(), key=lambda order: order.seq)
-            numbers = sorted(inventory.numbers.values(), key=lambda number: number.seq)
+            orders = sorted(
+                PhoneNumberInventory.of(inventory).orders.values(), key=lambda order: order.seq
+            )
+            numbers = sorted(
+                PhoneNumberInventory.of(inventory).numbers.values(), key=lambda number: number.seq
+            )
             inventories.append(
                 {
                     "Service": service,
@@ -68,7 +82,7 @@ def snapshot(backend: Backend) -> dict[str, Any]:
                     # until AppearsAt, a day before its FOC date.
                     "ArrivingPhoneNumbers": [
                         _plain({**number_view(number), "AppearsAt": appears})
-                        for number, appears in backend.arriving(inventory.scope)
+                        for number, appears in Carrier.of(backend).arriving_in(inventory.scope)
                     ],
                     # Every resource family's records, by kind ("VoiceConnectors", ...).
                     **families,

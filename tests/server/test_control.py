@@ -12,6 +12,7 @@ import time_machine
 
 from chime_mock import clock
 from chime_mock.backend import Scope
+from chime_mock.backend.phone_numbers.orders import seed_porting_order
 from chime_mock.server import ChimeMockServer, control, running_server
 from tests.server.conftest import NUMBER, inventories, make_client, order, send
 
@@ -208,7 +209,8 @@ def test_complete_finishes_a_porting_order_before_its_foc_date(server: ChimeMock
     # The same rule as handle.complete_order: an order still under way completes now.
     with server.backend.lock:
         now = clock.now()
-        ported = server.backend.seed_porting_order(
+        ported = seed_porting_order(
+            server.backend,
             Scope.of("chime-sdk-voice", "123456789012", "us-east-1"),
             "VoiceConnector",
             ["+12065550100"],

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from chime_mock.backend.phone_numbers.inventory import PhoneNumberInventory
 from chime_mock.server import ChimeMockServer
 from chime_mock.server.dashboard import render
 from tests.server.conftest import NUMBER, order, send
@@ -71,7 +72,9 @@ def test_dashboard_shows_names_as_text_not_markup(
     order(remote_voice)
     with server.backend.lock:  # the API refuses such names; a seeded record need not
         [inventory] = server.backend.inventories()
-        next(iter(inventory.numbers.values())).name = "<b id=injected>x</b>"
+        next(
+            iter(PhoneNumberInventory.of(inventory).numbers.values())
+        ).name = "<b id=injected>x</b>"
     dom = dump_dom(server.url + "/_chime_mock/")
     assert "&lt;b id=injected&gt;x&lt;/b&gt;" in dom
     assert "<b id" not in dom

@@ -1,0 +1,3 @@
+"""State files: the codec that turns records into JSON and back by their declared types
+(`codec`), the checks a loaded state must pass beyond its types (`checks`), and the file itself:
+its parts, writing and loading (`files`)."""
