@@ -7,21 +7,11 @@ from typing import Any
 from chime_mock import ChimeMock
 from chime_mock.controls.chime_accounts import ChimeAccountControls
 
-# Until the legacy modules are in the registries, importing them registers their handlers.
-from chime_mock.operations.legacy import (  # noqa: F401
-    accounts,
-    bots,
-    dial_outs,
-    messages,
-    rooms,
-    users,
-)
-
 UUID = r"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}"
 
 
 def controls(handle: ChimeMock) -> ChimeAccountControls:
-    return ChimeAccountControls(handle._backend)
+    return handle.chime_accounts
 
 
 def team(chime: Any, name: str = "Team") -> str:
@@ -52,19 +42,3 @@ def registered(
         controls(handle).register_user(account_id, user_id)
         return user_id
     return str(chime.create_user(AccountId=account_id, Email=email)["User"]["UserId"])
-
-
-# Until the quotas table has them (phase B of the legacy work), the legacy quotas.
-def _legacy_quotas() -> None:
-    from chime_mock.backend.quotas import DEFAULT_QUOTAS
-
-    for name, limit in (
-        ("bots", 10),
-        ("rooms", 1500),
-        ("memberships_per_room", 1000),
-        ("rooms_per_member", 1000),
-    ):
-        DEFAULT_QUOTAS.setdefault(name, limit)
-
-
-_legacy_quotas()

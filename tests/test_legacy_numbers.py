@@ -1,6 +1,6 @@
-"""The Business Calling numbers users hold, through a real boto3 client: AssociatePhoneNumberWithUser
-and DisassociatePhoneNumberFromUser, the number's associations and ListPhoneNumbers' filters
-(docs/behaviour.md, "Legacy Amazon Chime")."""
+"""The Business Calling numbers users hold, through a real boto3 client:
+AssociatePhoneNumberWithUser and DisassociatePhoneNumberFromUser, the number's associations and
+ListPhoneNumbers' filters (docs/behaviour.md, "Legacy Amazon Chime")."""
 
 from __future__ import annotations
 

@@ -33,14 +33,17 @@ class FamilyControls:
         change: Callable[[Inventory], T],
         account: str = DEFAULT_ACCOUNT,
         region: str = DEFAULT_REGION,
+        service: str = CHIME_SDK_VOICE,
     ) -> T:
+        """Run `change` on the inventory of `service` in that account and region (legacy
+        Chime's is the account's, whatever the region)."""
         from chime_mock.backend import Scope
         from chime_mock.errors import ServiceError
 
         backend = self._backend()
         with backend.lock:
             backend.settle(clock.now())
-            inventory = backend.inventory(Scope.of(CHIME_SDK_VOICE, account, region))
+            inventory = backend.inventory(Scope.of(service, account, region))
             try:
                 return change(inventory)
             except ServiceError as error:

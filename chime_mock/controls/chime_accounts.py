@@ -20,17 +20,7 @@ T = TypeVar("T")
 class ChimeAccountControls(FamilyControls):
     def _run_legacy(self, change: Callable[[Inventory], T], account: str) -> T:
         """Run `change` on the AWS account's legacy Chime inventory (global: no Region)."""
-        from chime_mock.backend import Scope
-        from chime_mock.errors import ServiceError
-
-        backend = self._backend()
-        with backend.lock:
-            backend.settle(clock.now())
-            inventory = backend.inventory(Scope(CHIME, account, None))
-            try:
-                return change(inventory)
-            except ServiceError as error:
-                raise ValueError(f"chime_mock: {error.message}") from None
+        return self._run(change, account, service=CHIME)
 
     def create_account(
         self,

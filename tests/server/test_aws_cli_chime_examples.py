@@ -23,7 +23,6 @@ import pytest
 
 from chime_mock.server import ChimeMockServer, running_server
 from tests.server.conftest import make_client
-import tests.legacy_helpers  # noqa: F401  (phase A: registers the legacy handlers)
 
 # Example -> the key paths it shows that are the example's own mistake, with the reason.
 KNOWN_MISTAKES: dict[str, dict[str, str]] = {}

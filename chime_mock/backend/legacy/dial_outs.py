@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from chime_mock.backend import ids
 from chime_mock.backend.families import Family, family
 from chime_mock.backend.paging import Listing
-from chime_mock.backend.phone_numbers import describe
+from chime_mock.backend.phone_numbers.facts import describe
+from chime_mock.backend.phone_numbers.inventory import PhoneNumberInventory
 from chime_mock.backend.store import Inventory
 from chime_mock.errors import bad_request
 
@@ -57,7 +58,7 @@ def _held(e164: str, inventories: Iterable[Inventory]) -> bool:
     if facts is None:
         return False
     for inventory in inventories:
-        number = inventory.numbers.get(facts.phone_number_id)
+        number = PhoneNumberInventory.of(inventory).numbers.get(facts.phone_number_id)
         if number is not None and number.status in _USABLE:
             return True
     return False

@@ -12,7 +12,7 @@ import datetime as _dt
 from chime_mock.backend import associations
 from chime_mock.backend.legacy import users
 from chime_mock.backend.legacy.users import User
-from chime_mock.backend.phone_numbers import describe
+from chime_mock.backend.phone_numbers.facts import describe
 from chime_mock.backend.store import Inventory
 from chime_mock.errors import bad_request, not_found
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from chime_mock.backend.legacy import accounts, users
 from chime_mock.errors import bad_request
-from chime_mock.operations import Call, handles
-from chime_mock.operations.legacy.pages import LEGACY, page
+from chime_mock.operations import LEGACY, Call, handles
+from chime_mock.operations.legacy.pages import page
 from chime_mock.operations.legacy.views import account_settings_view, account_view
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from chime_mock.backend.legacy import bots
-from chime_mock.operations import Call, handles
-from chime_mock.operations.legacy.pages import LEGACY, page
+from chime_mock.operations import LEGACY, Call, handles
+from chime_mock.operations.legacy.pages import page
 from chime_mock.operations.legacy.views import bot_view, events_configuration_view
 
 

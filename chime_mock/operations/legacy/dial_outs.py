@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from chime_mock.backend.legacy import dial_outs
-from chime_mock.operations import Call, handles
-from chime_mock.operations.legacy.pages import LEGACY
+from chime_mock.operations import LEGACY, Call, handles
 
 
 @handles("CreateMeetingDialOut", services=LEGACY)

@@ -7,11 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from chime_mock.backend.paging import Ordered
-from chime_mock.defaults import CHIME
 from chime_mock.operations import Call
-
-# The services legacy handlers answer: legacy Chime only.
-LEGACY = (CHIME,)
 
 
 def page(

@@ -7,8 +7,8 @@ from typing import Any
 
 from chime_mock.backend.legacy import memberships, rooms
 from chime_mock.backend.legacy.rooms import Room, RoomMembership
-from chime_mock.operations import Call, handles
-from chime_mock.operations.legacy.pages import LEGACY, page
+from chime_mock.operations import LEGACY, Call, handles
+from chime_mock.operations.legacy.pages import page
 from chime_mock.operations.legacy.views import room_membership_view, room_view
 
 

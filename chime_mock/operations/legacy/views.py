@@ -1,10 +1,11 @@
-"""Legacy Amazon Chime's records (accounts, users, bots, rooms, ...) as output dicts: fresh trees
-that share nothing with the records (see operations/views.py)."""
+"""Legacy Amazon Chime's records (accounts, users, bots, rooms, ...) as output dicts (see
+operations/views.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+
+from chime_mock.operations.views import registered
 
 if TYPE_CHECKING:  # the families load at their first call, not with the phone numbers
     from chime_mock.backend.legacy.accounts import ChimeAccount
@@ -16,6 +17,7 @@ if TYPE_CHECKING:  # the families load at their first call, not with the phone n
     from chime_mock.backend.legacy.users import User
 
 
+@registered("ChimeAccount")
 def account_view(account: ChimeAccount) -> dict[str, Any]:
     return {
         "AwsAccountId": account.aws_account_id,
@@ -37,6 +39,7 @@ def account_settings_view(account: ChimeAccount) -> dict[str, Any]:
     }
 
 
+@registered("User")
 def user_view(user: User, *, with_pin: bool = True) -> dict[str, Any]:
     """`with_pin=False` for listings: AWS shows a personal PIN only for one user at a time."""
     return {
@@ -93,6 +96,7 @@ def events_configuration_view(bot: Bot) -> dict[str, Any]:
     }
 
 
+@registered("Bot")
 def _bot_record_view(bot: Bot) -> dict[str, Any]:
     """The snapshot's and dashboard's form: the bot with its events configuration."""
     view = bot_view(bot)
@@ -128,6 +132,7 @@ def room_membership_view(room: Room, membership: RoomMembership) -> dict[str, An
     }
 
 
+@registered("Room")
 def _room_record_view(room: Room) -> dict[str, Any]:
     """The snapshot's and dashboard's form: the room with its memberships."""
     return {
@@ -148,10 +153,12 @@ def retention_view(retention: Retention) -> dict[str, Any]:
     return {"RetentionSettings": settings, "InitiateDeletionTimestamp": retention.initiate_deletion}
 
 
+@registered("Retention")
 def _retention_record_view(retention: Retention) -> dict[str, Any]:
     return {"AccountId": retention.account_id, **retention_view(retention)}
 
 
+@registered("RedactedMessage")
 def redacted_message_view(message: RedactedMessage) -> dict[str, Any]:
     # No API reads redactions: the snapshot's and dashboard's form.
     return {
@@ -162,6 +169,7 @@ def redacted_message_view(message: RedactedMessage) -> dict[str, Any]:
     }
 
 
+@registered("MeetingDialOut")
 def meeting_dial_out_view(dial_out: MeetingDialOut) -> dict[str, Any]:
     # No API reads dial-outs: the snapshot's and dashboard's form.
     return {
@@ -171,16 +179,3 @@ def meeting_dial_out_view(dial_out: MeetingDialOut) -> dict[str, Any]:
         "ToPhoneNumber": dial_out.to_phone_number,
         "PlacedTimestamp": dial_out.placed,
     }
-
-
-# Record class name -> its view, for the server's snapshot and dashboard (operations/views.py's
-# VIEWS takes these in).
-LEGACY_VIEWS: dict[str, Callable[[Any], dict[str, Any]]] = {
-    "ChimeAccount": account_view,
-    "User": user_view,
-    "Bot": _bot_record_view,
-    "Room": _room_record_view,
-    "Retention": _retention_record_view,
-    "RedactedMessage": redacted_message_view,
-    "MeetingDialOut": meeting_dial_out_view,
-}
