@@ -23,7 +23,7 @@ from chime_mock.operations import mocked
 from chime_mock.protocol.http import HttpRequest
 from chime_mock.protocol.models import MOCKED_SERVICES, service_model
 from tests.backend_state import snapshot
-from tests.conftest import NEVER_MOCKED, authorization, examples
+from tests.conftest import authorization, examples
 from tests.model_inputs import NASTY_STRINGS
 
 pytestmark = pytest.mark.disable_socket
@@ -120,11 +120,11 @@ def _signed(service: str, method: str, path: str, body: bytes = b"") -> tuple[st
 
 @settings(max_examples=WIRE_CASES)
 @given(case=requests())
-# Each kind of answer, whatever the draw: one served, one refused by the validator, one not
-# mocked, one that routes nowhere.
+# Each kind of answer, whatever the draw: one served, one refused by the validator, one of legacy
+# Chime's account administration, one that routes nowhere.
 @example(case=_signed("chime-sdk-voice", "GET", "/phone-number-orders"))
 @example(case=_signed("chime", "POST", "/phone-number-orders", b'{"ProductType": 7}'))
-@example(case=_signed(NEVER_MOCKED[0], "GET", "/accounts"))
+@example(case=_signed("chime", "GET", "/accounts"))
 @example(case=_signed("chime-sdk-voice", "DELETE", "/.."))
 def test_any_raw_request_gets_a_modeled_json_answer_and_a_rejection_changes_nothing(
     case: tuple[str, HttpRequest],
