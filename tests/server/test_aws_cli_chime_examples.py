@@ -24,8 +24,27 @@ import pytest
 from chime_mock.server import ChimeMockServer, running_server
 from tests.server.conftest import make_client
 
-# Example -> the key paths it shows that are the example's own mistake, with the reason.
-KNOWN_MISTAKES: dict[str, dict[str, str]] = {}
+# Example -> the key paths it shows (with everything under them) that are the example's own
+# mistake, with the reason.
+KNOWN_MISTAKES: dict[str, dict[str, str]] = {
+    "batch-create-room-membership": {
+        "ResponseMetadata": "boto3's response metadata, pasted in: the AWS CLI never prints it"
+    },
+    "create-account": {
+        "Account.SigninDelegateGroups[].GroupName": "a new Team account has no delegate groups "
+        "(they are an Enterprise feature, associated after creation)"
+    },
+    "get-user": {
+        "User.AlexaForBusinessMetadata.AlexaForBusinessRoomArn": 'the text "null" where the '
+        "user has no Alexa for Business room (the member is then absent)"
+    },
+    "reset-personal-pin": {
+        "User.AlexaForBusinessMetadata.AlexaForBusinessRoomArn": 'the text "null" where the '
+        "user has no Alexa for Business room (the member is then absent)"
+    },
+    "list-bots": {"Bot": 'ListBots answers "Bots", a list; the model has no "Bot" member'},
+    "list-rooms": {"Room": 'ListRooms answers "Rooms", a list; the model has no "Room" member'},
+}
 
 # Runs in the AWS CLI's virtualenv: each command of stdin's list, with its access key, in one
 # process; prints what each printed and its exit status.
@@ -125,7 +144,9 @@ def answered_paths(value: Any, path: str = "") -> set[str]:
 
 # -- the worlds ---------------------------------------------------------------------------------
 
-_ENTERPRISE_COMMANDS = re.compile(r"bot|room|signin-delegate|create-user|unsuspend|events")
+_ENTERPRISE_COMMANDS = re.compile(
+    r"bot|room|signin-delegate|create-user|unsuspend|events|security-token|retention"
+)
 _ACCOUNT_COMMANDS = {"get-account", "list-accounts", "update-account"}
 
 
@@ -133,12 +154,23 @@ _ACCOUNT_COMMANDS = {"get-account", "list-accounts", "update-account"}
 class World:
     """What one example's command finds: an AWS account of its own and the IDs to use."""
 
-    aws_account: str
+    index: int  # of the example: its AWS account and its numbers
     account_id: str = ""
     users: list[str] = field(default_factory=list)
     bot_id: str = ""
     room_id: str = ""
     order_id: str = ""
+    # The example's phone numbers -> this world's: a number is held by one AWS account at a time.
+    numbers: dict[str, str] = field(default_factory=dict)
+
+    def number(self, shown: str) -> str:
+        if shown not in self.numbers:
+            self.numbers[shown] = f"+1206{300 + self.index}{1000 + len(self.numbers)}"
+        return self.numbers[shown]
+
+    @property
+    def aws_account(self) -> str:
+        return f"{100000000000 + self.index}"
 
 
 def _account_type(command: str) -> str:
@@ -149,10 +181,11 @@ def _account_type(command: str) -> str:
     return "EnterpriseLWA" if _ENTERPRISE_COMMANDS.search(command) else "Team"
 
 
-def build_world(server: ChimeMockServer, example: Example, aws_account: str) -> World:
+def build_world(server: ChimeMockServer, example: Example, index: int) -> World:
     from chime_mock.controls.chime_accounts import ChimeAccountControls
 
-    world = World(aws_account)
+    world = World(index)
+    aws_account = world.aws_account
     chime = make_client(server.url + "/chime", "chime", access_key=aws_account)
     controls = ChimeAccountControls(lambda: server.app.backend)
     command = example.command
@@ -174,7 +207,9 @@ def build_world(server: ChimeMockServer, example: Example, aws_account: str) -> 
             AccountId=world.account_id, SigninDelegateGroups=[{"GroupName": "myGroup"}]
         )
         for n in range(4):
-            user = chime.create_user(AccountId=world.account_id, Email=f"user{n}@example.com")
+            user = chime.create_user(
+                AccountId=world.account_id, Email=f"user{n}@example.com", Username=f"User {n}"
+            )
             world.users.append(user["User"]["UserId"])
         bot = chime.create_bot(AccountId=world.account_id, DisplayName="helper")["Bot"]
         world.bot_id = bot["BotId"]
@@ -210,20 +245,21 @@ def build_world(server: ChimeMockServer, example: Example, aws_account: str) -> 
 def _numbers(chime: Any, world: World, example: Example) -> None:
     """The numbers a phone-number example's command works on, in the state it needs."""
     command = example.command
-    numbers = sorted(set(re.findall(r"\+1\d{10}", " ".join(example.argv).replace("%2B", "+"))))
+    shown = list(dict.fromkeys(_NUMBER.findall(" ".join(example.argv).replace("%2B", "+"))))
     if command in ("create-phone-number-order", "search-available-phone-numbers"):
         return
     if "phone-number-order" in command:
-        numbers = ["+12065550100", "+12065550101", "+12065550102"]
+        shown = ["+12065550100", "+12065550101", "+12065550102"]
     if command in (
         "get-phone-number",
         "list-phone-numbers",
         "associate-phone-number-with-user",
         "disassociate-phone-number-from-user",
     ):
-        numbers = ["+12065550100"]
-    if not numbers:
+        shown = ["+12065550100"]
+    if not shown:
         return
+    numbers = [world.number(number) for number in shown]
     product_type = "VoiceConnector" if command == "update-phone-number" else "BusinessCalling"
     order = chime.create_phone_number_order(ProductType=product_type, E164PhoneNumbers=numbers)
     world.order_id = order["PhoneNumberOrder"]["PhoneNumberOrderId"]
@@ -249,6 +285,7 @@ _ID_OPTIONS = {
     "--phone-number-order-id": "order",
 }
 _SHORTHAND_IDS = re.compile(r"(UserId|MemberId)=([^,\s]+)")
+_NUMBER = re.compile(r"\+1\d{10}")
 
 
 def localized(example: Example, world: World) -> list[str]:
@@ -279,6 +316,10 @@ def localized(example: Example, world: World) -> list[str]:
     for argument in example.argv:
         for placeholder, real in mapping.items():
             argument = argument.replace(placeholder, real)
+        argument = _NUMBER.sub(lambda found: world.number(found.group()), argument)
+        argument = re.sub(
+            r"%2B(1\d{10})", lambda found: "%2B" + world.number("+" + found.group(1))[1:], argument
+        )
         replaced.append(argument)
     return replaced
 
@@ -307,15 +348,14 @@ def test_every_aws_chime_example_gives_the_structure_it_shows(
         for path in sorted(folder.glob("*.rst"))
         for example in parse_examples(path.stem, path.read_text())
     ]
-    assert len(examples) >= 55
+    assert len(examples) == 55, f"the pinned AWS CLI has 55 aws chime examples, not {len(examples)}"
     commands = []
     for index, example in enumerate(examples):
-        aws_account = f"{100000000000 + index}"
-        world = build_world(module_server, example, aws_account)
+        world = build_world(module_server, example, index)
         argv = localized(example, world)
         commands.append(
             {
-                "key": aws_account,
+                "key": world.aws_account,
                 "argv": [*argv, "--endpoint-url", module_server.url + "/chime", "--output", "json"],
             }
         )
@@ -361,8 +401,25 @@ def _judge(example: Example, result: dict[str, Any]) -> str | None:
     if not printed:
         return "printed nothing where the example shows output"
     missing = shown_paths(example.output) - answered_paths(json.loads(printed))
-    missing -= set(KNOWN_MISTAKES.get(example.name, {}))
+    mistakes = KNOWN_MISTAKES.get(example.name, {})
+    missing = {path for path in missing if not any(_under(path, m) for m in mistakes)}
     return f"missing {sorted(missing)}" if missing else None
+
+
+def _under(path: str, prefix: str) -> bool:
+    return path == prefix or path.startswith((prefix + ".", prefix + "["))
+
+
+def test_every_known_mistake_is_one_an_example_makes(aws_cli: Path) -> None:
+    folder = _examples_folder(aws_cli)
+    shown = {
+        example.name: shown_paths(example.output or "")
+        for path in sorted(folder.glob("*.rst"))
+        for example in parse_examples(path.stem, path.read_text())
+    }
+    for name, mistakes in KNOWN_MISTAKES.items():
+        for prefix in mistakes:
+            assert any(_under(path, prefix) for path in shown[name]), (name, prefix)
 
 
 def test_the_lenient_reading_of_an_example_finds_its_key_paths() -> None:

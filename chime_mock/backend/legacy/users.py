@@ -213,7 +213,8 @@ def create_user(
         registration_status=REGISTERED,
         seq=seq,
         registered_on=now,
-        display_name=username,
+        # AWS's example shows a display name for a user created without a Username.
+        display_name=username or (email.partition("@")[0] if email else None),
         personal_pin=_pin(),
     )
     of(inventory, create=True).users[record.user_id] = record
