@@ -30,6 +30,16 @@ def _business_calling(chime: Any, *numbers: str) -> None:
     order_numbers(chime, *(numbers or (NUMBER,)), ProductType="BusinessCalling")
 
 
+def _refused(chime: Any, account_id: str, user_id: str, number: str) -> tuple[str, str]:
+    """The error code and message of an AssociatePhoneNumberWithUser that must fail."""
+    return error_of(
+        chime.associate_phone_number_with_user,
+        AccountId=account_id,
+        UserId=user_id,
+        E164PhoneNumber=number,
+    )
+
+
 def _associate(chime: Any, account_id: str, user_id: str, number: str = NUMBER) -> Any:
     return chime.associate_phone_number_with_user(
         AccountId=account_id, UserId=user_id, E164PhoneNumber=number
@@ -88,12 +98,7 @@ def test_a_user_without_a_number_has_none_to_disassociate(
 def test_an_invited_user_who_has_not_registered_gets_no_number(chime: Any, account_id: str) -> None:
     _business_calling(chime)
     user_id = invited(chime, account_id, "new@example.com")
-    code, message = error_of(
-        chime.associate_phone_number_with_user,
-        AccountId=account_id,
-        UserId=user_id,
-        E164PhoneNumber=NUMBER,
-    )
+    code, message = _refused(chime, account_id, user_id, NUMBER)
     assert code == "BadRequestException"
     assert "Unregistered" in message
     assert get_number(chime, NUMBER)["Status"] == "Unassigned"
@@ -103,12 +108,7 @@ def test_only_a_business_calling_number_goes_to_a_user(
     chime: Any, account_id: str, user_id: str
 ) -> None:
     order_numbers(chime, NUMBER, ProductType="VoiceConnector")
-    code, message = error_of(
-        chime.associate_phone_number_with_user,
-        AccountId=account_id,
-        UserId=user_id,
-        E164PhoneNumber=NUMBER,
-    )
+    code, message = _refused(chime, account_id, user_id, NUMBER)
     assert code == "BadRequestException"
     assert "BusinessCalling" in message
 
@@ -116,12 +116,7 @@ def test_only_a_business_calling_number_goes_to_a_user(
 def test_a_number_not_in_the_inventory_is_not_found(
     chime: Any, account_id: str, user_id: str
 ) -> None:
-    code, _ = error_of(
-        chime.associate_phone_number_with_user,
-        AccountId=account_id,
-        UserId=user_id,
-        E164PhoneNumber=NUMBER,
-    )
+    code, _ = _refused(chime, account_id, user_id, NUMBER)
     assert code == "NotFoundException"
 
 
@@ -129,12 +124,7 @@ def test_a_user_holds_one_number(chime: Any, account_id: str, user_id: str) -> N
     _business_calling(chime, NUMBER, "+12065550101")
     _associate(chime, account_id, user_id)
     _associate(chime, account_id, user_id)  # the same number again: nothing changes
-    code, message = error_of(
-        chime.associate_phone_number_with_user,
-        AccountId=account_id,
-        UserId=user_id,
-        E164PhoneNumber="+12065550101",
-    )
+    code, message = _refused(chime, account_id, user_id, "+12065550101")
     assert code == "BadRequestException"
     assert NUMBER in message
     assert get_number(chime, "+12065550101")["Status"] == "Unassigned"
@@ -146,12 +136,7 @@ def test_a_number_another_user_holds_is_refused(
     _business_calling(chime)
     _associate(chime, account_id, user_id)
     other = registered(handle, chime, account_id, "other@example.com")
-    code, _ = error_of(
-        chime.associate_phone_number_with_user,
-        AccountId=account_id,
-        UserId=other,
-        E164PhoneNumber=NUMBER,
-    )
+    code, _ = _refused(chime, account_id, other, NUMBER)
     assert code == "BadRequestException"
     assert (
         "PrimaryProvisionedNumber" not in chime.get_user(AccountId=account_id, UserId=other)["User"]
@@ -205,11 +190,6 @@ def test_a_user_of_another_account_gets_no_number(handle: ChimeMock, chime: Any)
     first, second = team(chime, "First"), team(chime, "Second")
     user_id = registered(handle, chime, first)
     _business_calling(chime)
-    code, _ = error_of(
-        chime.associate_phone_number_with_user,
-        AccountId=second,
-        UserId=user_id,
-        E164PhoneNumber=NUMBER,
-    )
+    code, _ = _refused(chime, second, user_id, NUMBER)
     assert code == "NotFoundException"
     assert get_number(chime, NUMBER)["Status"] == "Unassigned"

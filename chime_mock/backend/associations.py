@@ -2,11 +2,10 @@
 Connectors, Voice Connector groups, SIP rules and legacy Chime's users, and that every other
 operation asks.
 
-A number is put to work for one thing at most (VOICE_FACTS §5 rule 4): associated it is
-`Assigned` with one `Associations` entry (two for a user's number, which also names the user's
-account); freed it is `Unassigned` with none. The inventory's index of
-numbers by association (phone_numbers.inventory.PhoneNumbers, kept as `associations` is
-assigned) answers "does anything hold this connector?" and ListPhoneNumbers' filter without
+A number is put to work for one thing at most: associated it is `Assigned` with one
+`Associations` entry (two for a user's number, which also names the user's account); freed it is
+`Unassigned` with none. The inventory's index of numbers by association
+(phone_numbers.inventory.PhoneNumbers, kept as `associations` is assigned) answers "does anything hold this connector?" and ListPhoneNumbers' filter without
 walking the inventory.
 """
 
