@@ -5,8 +5,8 @@ operation asks.
 A number is put to work for one thing at most: associated it is `Assigned` with one
 `Associations` entry (two for a user's number, which also names the user's account); freed it is
 `Unassigned` with none. The inventory's index of numbers by association
-(phone_numbers.inventory.PhoneNumbers, kept as `associations` is assigned) answers "does anything hold this connector?" and ListPhoneNumbers' filter without
-walking the inventory.
+(phone_numbers.inventory.PhoneNumbers, kept as `associations` is assigned) answers "does anything
+hold this connector?" and ListPhoneNumbers' filter without walking the inventory.
 """
 
 from __future__ import annotations
