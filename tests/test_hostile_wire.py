@@ -70,7 +70,10 @@ bodies = st.one_of(
 def requests(draw: st.DrawFn) -> tuple[str, HttpRequest]:
     """A route of the model with hostile labels and body; sometimes one more part broken."""
     mocked = st.sampled_from(_templates(True))
-    service, method, template = draw(st.one_of(mocked, mocked, st.sampled_from(_templates(False))))
+    # Operations not mocked: none while every operation of the installed models is (a newer
+    # botocore may add some).
+    unmocked = [st.sampled_from(found)] if (found := _templates(False)) else []
+    service, method, template = draw(st.one_of(mocked, mocked, *unmocked))
     path, _, query = template.partition("?")
     path = re.sub(r"\{[^}]+\}", lambda label: draw(labels), path)
     region = draw(st.sampled_from(["us-east-1", "eu-west-1", "", "../..", "\u00e9"]))
