@@ -1,6 +1,6 @@
 """The users of Amazon Chime accounts (legacy Chime): invitations, CreateUser, reading, updates,
-suspension, sign-out, personal PINs and telephony settings (docs/behaviour.md, "Legacy Amazon
-Chime").
+personal PINs and telephony settings (docs/behaviour.md, "Legacy Amazon Chime"); the batches,
+suspension among them, are in user_batches.py.
 
 A Team account invites its users (they stay Unregistered until they accept in the Chime app,
 which tests do with `handle.chime_accounts.register_user`); an Enterprise account creates them.
@@ -22,14 +22,12 @@ from chime_mock.backend.legacy import accounts
 from chime_mock.backend.legacy.accounts import ChimeAccount
 from chime_mock.backend.paging import Indexes, Listed, Listing, Ordered
 from chime_mock.backend.store import Inventory
-from chime_mock.errors import ServiceError, bad_request, conflict, not_found
+from chime_mock.errors import bad_request, conflict, not_found
 
 REGISTERED = "Registered"
 UNREGISTERED = "Unregistered"
 SUSPENDED = "Suspended"
 PRIVATE_USER = "PrivateUser"
-# Account types whose users BatchSuspendUser may suspend; BatchUnsuspendUser: EnterpriseLWA only.
-_SUSPENDABLE = frozenset({accounts.TEAM, accounts.ENTERPRISE_LWA})
 
 
 @dataclass
@@ -250,8 +248,8 @@ def register(
 # -- updating --------------------------------------------------------------------------------------
 
 
-def _updated(found_account: ChimeAccount, found: User, changes: dict[str, Any]) -> None:
-    """Apply UpdateUser's members, after every check passed."""
+def updated(found_account: ChimeAccount, found: User, changes: dict[str, Any]) -> None:
+    """Apply UpdateUser's members (an UpdateUserRequestItem's), after every check passed."""
     license_type = changes.get("LicenseType")
     if license_type is not None:
         accounts.check_license(found_account, license_type, "LicenseType")
@@ -271,43 +269,8 @@ def update_user(
     inventory: Inventory, account_id: str, user_id: str, changes: dict[str, Any]
 ) -> User:
     found = user(inventory, account_id, user_id)
-    _updated(accounts.account(inventory, account_id), found, changes)
+    updated(accounts.account(inventory, account_id), found, changes)
     return found
-
-
-def _batch(
-    inventory: Inventory, account_id: str, items: list[tuple[str, Callable[[User], None]]]
-) -> list[dict[str, str]]:
-    """Run each item's change on its user in turn; the UserErrors of the ones that failed (an
-    unknown user is NotFound). One bad item never fails the batch."""
-    errors = []
-    users = of(inventory).users
-    for user_id, change in items:
-        try:
-            found = users.get(user_id)
-            if found is None or found.account_id != account_id:
-                raise not_found(f"User {user_id} not found in account {account_id}")
-            change(found)
-        except ServiceError as error:
-            errors.append(
-                {
-                    "UserId": user_id,
-                    "ErrorCode": error.code.removesuffix("Exception"),
-                    "ErrorMessage": error.message,
-                }
-            )
-    return errors
-
-
-def batch_update(
-    inventory: Inventory, account_id: str, items: list[dict[str, Any]]
-) -> list[dict[str, str]]:
-    found_account = accounts.account(inventory, account_id)
-
-    def updater(item: dict[str, Any]) -> Callable[[User], None]:
-        return lambda found: _updated(found_account, found, item)
-
-    return _batch(inventory, account_id, [(item["UserId"], updater(item)) for item in items])
 
 
 # What suspending a Team account's user also does (free the number it holds): set by the
@@ -323,44 +286,10 @@ def on_leaving(release: Released) -> Released:
     return release
 
 
-def suspend(
-    inventory: Inventory, account_id: str, user_ids: list[str], now: _dt.datetime
-) -> list[dict[str, str]]:
-    """BatchSuspendUser: Team and EnterpriseLWA accounts only. A suspended Team user leaves the
-    account (and its number); an EnterpriseLWA one can no longer sign in."""
-    found_account = accounts.account(inventory, account_id)
-    if found_account.account_type not in _SUSPENDABLE:
-        raise bad_request(
-            f"BatchSuspendUser supports Team and EnterpriseLWA accounts; account {account_id} "
-            f"is {found_account.account_type}: suspend its users in the directory"
-        )
-
-    def change(found: User) -> None:
-        if found.registration_status == SUSPENDED:
-            return
-        found.registration_status = SUSPENDED
-        if found_account.account_type == accounts.TEAM:
-            for release in _ON_LEAVING:
-                release(inventory, found, now)
-
-    return _batch(inventory, account_id, [(user_id, change) for user_id in user_ids])
-
-
-def unsuspend(inventory: Inventory, account_id: str, user_ids: list[str]) -> list[dict[str, str]]:
-    """BatchUnsuspendUser: EnterpriseLWA accounts only; users not suspended are ignored."""
-    found_account = accounts.account(inventory, account_id)
-    if found_account.account_type != accounts.ENTERPRISE_LWA:
-        raise bad_request(
-            f"BatchUnsuspendUser supports EnterpriseLWA accounts only; account {account_id} is "
-            f"{found_account.account_type}"
-            + (": invite a suspended Team user again" if not found_account.enterprise else "")
-        )
-
-    def change(found: User) -> None:
-        if found.registration_status == SUSPENDED:
-            found.registration_status = REGISTERED
-
-    return _batch(inventory, account_id, [(user_id, change) for user_id in user_ids])
+def leave(inventory: Inventory, found: User, now: _dt.datetime) -> None:
+    """What a user leaving its account lets go of (the number it holds)."""
+    for release in _ON_LEAVING:
+        release(inventory, found, now)
 
 
 def reset_pin(inventory: Inventory, account_id: str, user_id: str) -> User:
@@ -400,6 +329,5 @@ def _unsuspended(inventory: Inventory, found: ChimeAccount) -> str | None:
 def _remove(inventory: Inventory, account_id: str, now: _dt.datetime) -> None:
     users = of(inventory).users
     for found in list(users.where(account_id=account_id).after(-1)):
-        for release in _ON_LEAVING:
-            release(inventory, found, now)
+        leave(inventory, found, now)
         del users[found.user_id]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from chime_mock.backend.legacy import users
+from chime_mock.backend.legacy import user_batches, users
 from chime_mock.operations import LEGACY, Call, handles
 from chime_mock.operations.legacy.pages import page
 from chime_mock.operations.legacy.views import user_settings_view, user_view
@@ -72,7 +72,7 @@ def update_user(call: Call, params: dict[str, Any]) -> dict[str, Any]:
 
 @handles("BatchUpdateUser", services=LEGACY)
 def batch_update_user(call: Call, params: dict[str, Any]) -> dict[str, Any]:
-    errors = users.batch_update(
+    errors = user_batches.batch_update(
         call.inventory, params["AccountId"], params["UpdateUserRequestItems"]
     )
     return {"UserErrors": errors}
@@ -80,13 +80,15 @@ def batch_update_user(call: Call, params: dict[str, Any]) -> dict[str, Any]:
 
 @handles("BatchSuspendUser", services=LEGACY)
 def batch_suspend_user(call: Call, params: dict[str, Any]) -> dict[str, Any]:
-    errors = users.suspend(call.inventory, params["AccountId"], params["UserIdList"], call.now)
+    errors = user_batches.suspend(
+        call.inventory, params["AccountId"], params["UserIdList"], call.now
+    )
     return {"UserErrors": errors}
 
 
 @handles("BatchUnsuspendUser", services=LEGACY)
 def batch_unsuspend_user(call: Call, params: dict[str, Any]) -> dict[str, Any]:
-    errors = users.unsuspend(call.inventory, params["AccountId"], params["UserIdList"])
+    errors = user_batches.unsuspend(call.inventory, params["AccountId"], params["UserIdList"])
     return {"UserErrors": errors}
 
 
