@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from chime_mock.server import ChimeMockServer, running_server
-from tests.server.conftest import make_client
+from tests.server.conftest import make_client, send
 
 # Example -> the key paths it shows (with everything under them) that are the example's own
 # mistake, with the reason.
@@ -181,13 +181,19 @@ def _account_type(command: str) -> str:
     return "EnterpriseLWA" if _ENTERPRISE_COMMANDS.search(command) else "Team"
 
 
-def build_world(server: ChimeMockServer, example: Example, index: int) -> World:
-    from chime_mock.controls.chime_accounts import ChimeAccountControls
+def _control(server: ChimeMockServer, path: str, document: dict[str, str]) -> Any:
+    """POST to one of the server's control endpoints of legacy Chime accounts."""
+    answer = send(server.url, "POST", "/_chime_mock/chime" + path, json.dumps(document).encode())
+    assert answer.status in (200, 201), answer.body
+    return answer.json()
 
+
+def build_world(server: ChimeMockServer, example: Example, index: int) -> World:
+    """The world the example's command needs, made through the API and the control endpoints
+    (what the console and the Chime app do)."""
     world = World(index)
     aws_account = world.aws_account
     chime = make_client(server.url + "/chime", "chime", access_key=aws_account)
-    controls = ChimeAccountControls(lambda: server.app.backend)
     command = example.command
     account_type = _account_type(command)
     if command == "delete-account":
@@ -199,10 +205,18 @@ def build_world(server: ChimeMockServer, example: Example, index: int) -> World:
             email = f"user{n}@example.com"
             chime.invite_users(AccountId=world.account_id, UserEmailList=[email])
             user = chime.list_users(AccountId=world.account_id, UserEmail=email)["Users"][0]
-            controls.register_user(world.account_id, user["UserId"], account=aws_account)
+            _control(
+                server,
+                f"/accounts/{world.account_id}/users/{user['UserId']}/register",
+                {"AwsAccountId": aws_account},
+            )
             world.users.append(user["UserId"])
     else:
-        world.account_id = controls.create_account("Enterprise", account_type, account=aws_account)
+        world.account_id = _control(
+            server,
+            "/accounts",
+            {"Name": "Enterprise", "AccountType": account_type, "AwsAccountId": aws_account},
+        )["AccountId"]
         chime.associate_signin_delegate_groups_with_account(
             AccountId=world.account_id, SigninDelegateGroups=[{"GroupName": "myGroup"}]
         )
