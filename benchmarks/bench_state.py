@@ -16,9 +16,10 @@ import time
 from pathlib import Path
 
 from chime_mock.backend import Backend, Scope, associations
-from chime_mock.backend.phone_numbers.inventory import delete_number
+from chime_mock.backend.phone_numbers.inventory import PhoneNumberInventory, delete_number
 from chime_mock.backend.phone_numbers.orders import create_order
 from chime_mock.backend.state import files as state_file
+from chime_mock.backend.voice_connectors import connectors
 from chime_mock.protocol import catalog
 
 SCOPE = Scope.of("chime-sdk-voice", "123456789012", "us-east-1")
@@ -31,11 +32,22 @@ def filled(numbers: int, now: _dt.datetime) -> Backend:
             e164s = [f"+1206555{index:04d}" for index in range(first, min(first + 10, numbers))]
             create_order(backend, SCOPE, "VoiceConnector", e164s, now)
         backend.settle(now)
-        for index, number in enumerate(list(backend.inventory(SCOPE).numbers.values())):
+        # The connector the numbers are associated with: a state file must hold what its
+        # associations name.
+        connector = connectors.create_connector(
+            backend.inventory(SCOPE),
+            {"Name": "trunk", "RequireEncryption": True},
+            backend.quotas,
+            backend.next_seq(),
+            now,
+        )
+        for index, number in enumerate(
+            list(PhoneNumberInventory.of(backend.inventory(SCOPE)).numbers.values())
+        ):
             if index % 10 == 1:
                 delete_number(backend, SCOPE, number.phone_number_id, now)
             elif index % 10 == 2:
-                target = (associations.VOICE_CONNECTOR, "abcdef1ghij2klmno3pqr4")
+                target = (associations.VOICE_CONNECTOR, connector.voice_connector_id)
                 inventory = backend.inventory(SCOPE)
                 associations.associate(inventory, target, [number.e164], False, now)
     return backend
@@ -56,7 +68,7 @@ def measure(rounds: int, numbers: int) -> tuple[float, float]:
             start = time.perf_counter()
             loaded = state_file.load(path, catalog.enum_values)
             loads.append(time.perf_counter() - start)
-            assert len(loaded.inventory(SCOPE).numbers) == numbers
+            assert len(PhoneNumberInventory.of(loaded.inventory(SCOPE)).numbers) == numbers
     return min(saves), min(loads)
 
 

@@ -2,11 +2,12 @@
 Connectors, Voice Connector groups, SIP rules and legacy Chime's users, and that every other
 operation asks.
 
-A number is put to work for one thing at most: associated it is `Assigned` with one
-`Associations` entry (two for a user's number, which also names the user's account); freed it is
-`Unassigned` with none. The inventory's index of numbers by association
-(phone_numbers.inventory.PhoneNumbers, kept as `associations` is assigned) answers "does anything
-hold this connector?" and ListPhoneNumbers' filter without walking the inventory.
+A number is put to work for one thing at most (docs/behaviour.md, "Voice Connectors, groups and
+their configurations"): associated it is `Assigned` with one `Associations` entry (two for a
+legacy Chime user's number, which also names the user's account, docs/behaviour.md, "Legacy
+Amazon Chime"); freed it is `Unassigned` with none. The inventory's index of numbers by
+association (phone_numbers.inventory.PhoneNumbers, kept as `associations` is assigned) answers
+"does anything hold this connector?" and ListPhoneNumbers' filter without walking the inventory.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def _number(inventory: Inventory, e164: str) -> PhoneNumber:
     number = (
         PhoneNumberInventory.of(inventory).numbers.get(facts.phone_number_id) if facts else None
     )
-    # A number in the deletion queue is on its way out of the inventory (U17).
+    # A number in the deletion queue is on its way out of the inventory.
     if number is None or number.status == "DeleteInProgress":
         raise missing(e164)
     return number
@@ -100,7 +101,7 @@ def _check_attachable(number: PhoneNumber, target: Target, force: bool) -> None:
         return
     if target[0] == SIP_RULE:
         # A rule's trigger must be free: the number is in use, which CreateSipRule answers with
-        # its ConflictException (U30); there is no ForceAssociate to move it.
+        # its ConflictException; there is no ForceAssociate to move it.
         raise ItemError(
             "ConflictException",
             f"Phone number {number.e164} is associated with {held.name} {held.value}; "
@@ -135,7 +136,7 @@ def associate(
 ) -> list[dict[str, str]]:
     """Associate each number with `target`; the PhoneNumberErrors of the ones that could not be.
 
-    One bad number never fails the batch (VOICE_FACTS §2.5)."""
+    One bad number never fails the batch (AWS's API reference: errors are reported per number)."""
 
     def attach(e164: str) -> None:
         number = _number(inventory, e164)

@@ -1,9 +1,9 @@
 """Service quotas: one table of defaults, one `quotas` option, one check.
 
-The defaults are AWS's published ones (VOICE_FACTS §2.15); accounts can have them raised, so
-tests can too: `mock_chime(quotas={"voice_connectors": 10})`, None for no limit. The inventory
-quota of phone numbers keeps its own older option, `phone_number_limit`.
-"""
+The defaults are AWS's published ones (Amazon Chime SDK endpoints and quotas, in AWS's general
+reference); accounts can have them raised, so tests can too: `mock_chime(quotas={"voice_connectors":
+10})`, None for no limit. The inventory quota of phone numbers keeps its own older option,
+`phone_number_limit`."""
 
 from __future__ import annotations
 

@@ -19,7 +19,12 @@ from chime_mock.defaults import CHIME_SDK_VOICE
 from chime_mock.dispatch import dispatch
 from chime_mock.errors import bad_request
 from chime_mock.protocol.http import HttpRequest, HttpResponse
-from chime_mock.server import control
+from chime_mock.server import (  # noqa: F401 - registers their endpoints
+    chime_accounts,
+    control,
+    family_endpoints,
+    phone_calls,
+)
 from chime_mock.server.routing import target
 
 if TYPE_CHECKING:

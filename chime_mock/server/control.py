@@ -254,7 +254,3 @@ def calls(request: ControlRequest) -> HttpResponse:
             ],
         }
     )
-
-
-# The control endpoints of the families that have some, registered by import.
-from chime_mock.server import chime_accounts  # noqa: E402, F401

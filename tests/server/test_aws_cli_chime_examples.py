@@ -209,14 +209,14 @@ def build_world(server: ChimeMockServer, example: Example, index: int) -> World:
             _control(
                 server,
                 f"/accounts/{world.account_id}/users/{user['UserId']}/register",
-                {"AwsAccountId": aws_account},
+                {"Account": aws_account},
             )
             world.users.append(user["UserId"])
     else:
         world.account_id = _control(
             server,
             "/accounts",
-            {"Name": "Enterprise", "AccountType": account_type, "AwsAccountId": aws_account},
+            {"Name": "Enterprise", "AccountType": account_type, "Account": aws_account},
         )["AccountId"]
         chime.associate_signin_delegate_groups_with_account(
             AccountId=world.account_id, SigninDelegateGroups=[{"GroupName": "myGroup"}]

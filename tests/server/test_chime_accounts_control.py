@@ -35,13 +35,15 @@ def test_an_account_of_an_unknown_type_is_refused(server: ChimeMockServer) -> No
     assert _chime(server).list_accounts()["Accounts"] == []
 
 
-def test_an_account_needs_a_name_and_a_twelve_digit_aws_account(server: ChimeMockServer) -> None:
+def test_an_account_needs_a_name_and_an_aws_account_of_twelve_digits(
+    server: ChimeMockServer,
+) -> None:
     assert post(server, "/chime/accounts", {}).status == 400
-    assert post(server, "/chime/accounts", {"Name": "X", "AwsAccountId": "12"}).status == 400
+    assert post(server, "/chime/accounts", {"Name": "X", "Account": "12"}).status == 400
 
 
 def test_an_account_is_made_in_the_aws_account_named(server: ChimeMockServer) -> None:
-    answer = post(server, "/chime/accounts", {"Name": "X", "AwsAccountId": "210987654321"})
+    answer = post(server, "/chime/accounts", {"Name": "X", "Account": "210987654321"})
     other = make_client(server.url + "/chime", "chime", access_key="210987654321")
     assert other.get_account(AccountId=answer.json()["AccountId"])["Account"]["AwsAccountId"] == (
         "210987654321"
@@ -59,12 +61,13 @@ def test_a_user_registers_over_http(server: ChimeMockServer) -> None:
         f"/chime/accounts/{account_id}/users/{user_id}/register",
         {"DisplayName": "Jane Doe"},
     )
-    assert answer.status == 200
-    user = answer.json()["User"]
-    assert (user["UserRegistrationStatus"], user["DisplayName"]) == ("Registered", "Jane Doe")
-    assert chime.get_user(AccountId=account_id, UserId=user_id)["User"]["UserInvitationStatus"] == (
-        "Accepted"
+    assert (answer.status, answer.json()) == (200, {})
+    user = chime.get_user(AccountId=account_id, UserId=user_id)["User"]
+    assert (user["UserRegistrationStatus"], user["UserInvitationStatus"]) == (
+        "Registered",
+        "Accepted",
     )
+    assert user["DisplayName"] == "Jane Doe"
 
 
 def test_registering_an_unknown_user_is_not_found(server: ChimeMockServer) -> None:

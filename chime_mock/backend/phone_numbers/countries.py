@@ -1,9 +1,9 @@
 """Which countries and number types each product type can search and order.
 
 AWS publishes the list on its "supported countries" pages, not in the API model; the mock keeps a
-short choice of countries (docs/behaviour.md, issue 3). Which number types a country has comes
-from phonenumbers: a country has toll-free numbers when phonenumbers knows an example of one.
-"""
+short choice of countries (docs/behaviour.md, "Supported countries"). Which number types a country
+has comes from phonenumbers: a country has toll-free numbers when phonenumbers knows an example of
+one."""
 
 from __future__ import annotations
 

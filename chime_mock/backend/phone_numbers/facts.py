@@ -61,6 +61,15 @@ def canonical_id(phone_number_id: str) -> str:
     return quote(text, safe="", errors="surrogatepass")
 
 
+def reported_id(sent: str) -> str:
+    """The PhoneNumberId a PhoneNumberErrors entry names for a number sent as `sent`: the number's
+    ID (`%2B12065550100`, as GetPhoneNumber answers and AWS's batch examples send it) when `sent`
+    is a phone number in either form, else `sent` as it came (docs/behaviour.md, "Wire habits of
+    real code")."""
+    facts = describe("+" + sent[3:] if sent[:3].upper() == "%2B" else sent)
+    return facts.phone_number_id if facts is not None else sent
+
+
 def repeated(numbers: Iterable[str]) -> list[str]:
     """The numbers (or IDs) listed more than once, sorted: what a duplicate-refusing request
     names."""

@@ -1,5 +1,6 @@
-"""Proxy sessions of a Voice Connector (VOICE_FACTS §2.8, U55): two participants who call or
-text each other through a proxy number of the connector, without seeing each other's number.
+"""Proxy sessions of a Voice Connector (docs/behaviour.md, "SIP media applications, SIP rules, calls
+and proxy sessions"): two participants who call or text each other through a proxy number of the
+connector, without seeing each other's number.
 
 Deprecated by AWS but still in the model, so they keep working. A session is `Open` until
 CreatedTimestamp + ExpiryMinutes on the mock's clock, then `Closed` with that EndedTimestamp
