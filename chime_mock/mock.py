@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from chime_mock.backend import Backend
     from chime_mock.backend.phone_numbers.records import PhoneNumberOrder
+    from chime_mock.controls.chime_accounts import ChimeAccountControls
     from chime_mock.controls.sip_media_applications import SipMediaApplicationControls
     from chime_mock.controls.voice_analytics import VoiceAnalyticsControls
     from chime_mock.controls.voice_connectors import VoiceConnectorControls
@@ -492,6 +493,15 @@ class ChimeMock:
         from chime_mock.controls.sip_media_applications import SipMediaApplicationControls
 
         return SipMediaApplicationControls(self._backend)
+
+    @property
+    def chime_accounts(self) -> ChimeAccountControls:
+        """What tests of legacy Amazon Chime need and the API cannot do (the console and the
+        Chime app do it): an Enterprise account, a registered user, e.g.
+        `handle.chime_accounts.create_account("Example Corp")`."""
+        from chime_mock.controls.chime_accounts import ChimeAccountControls
+
+        return ChimeAccountControls(self._backend)
 
     def order(self, order_id: str) -> PhoneNumberOrder:
         """The backend's record of an order, for assertions beyond what the API shows."""

@@ -58,6 +58,14 @@ FAMILY_MODULES = (
     "analytics.voice_analytics_tasks",
     "analytics.voice_profile_domains",
     "analytics.voice_profiles",
+    "legacy.accounts",
+    "legacy.users",
+    "legacy.numbers",
+    "legacy.bots",
+    "legacy.rooms",
+    "legacy.retention",
+    "legacy.redaction",
+    "legacy.dial_outs",
 )
 
 

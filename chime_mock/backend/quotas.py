@@ -23,6 +23,11 @@ DEFAULT_QUOTAS: dict[str, int] = {
     "voice_profile_domains": 3,  # per account and Region
     "voice_profiles_per_domain": 20,
     "active_voice_analytics_tasks": 25,  # per account and Region
+    # Legacy Amazon Chime (the admin guide; the service quotas page for rooms and memberships).
+    "bots": 10,  # per Chime Enterprise account
+    "rooms": 1500,  # per Chime account
+    "memberships_per_room": 1000,
+    "rooms_per_member": 1000,  # per user or bot ("per profile")
 }
 
 

@@ -36,15 +36,17 @@ def in_scope(
     change: Callable[[Inventory], T],
     account: str = DEFAULT_ACCOUNT,
     region: str = DEFAULT_REGION,
+    service: str = CHIME_SDK_VOICE,
 ) -> T:
-    """Run a change on one scope's inventory under the lock, with the clock settled first; the
-    service's errors become ControlErrors. The handle's controls and the server's control
-    endpoints both steer the fake through here."""
+    """Run a change on one scope's inventory of `service` (legacy Chime's is the account's,
+    whatever the region) under the lock, with the clock settled first; the service's errors
+    become ControlErrors. The handle's controls and the server's control endpoints both steer
+    the fake through here."""
     from chime_mock.backend import Scope
 
     with backend.lock:
         backend.settle(clock.now())
-        inventory = backend.inventory(Scope.of(CHIME_SDK_VOICE, account, region))
+        inventory = backend.inventory(Scope.of(service, account, region))
         try:
             return change(inventory)
         except ServiceError as error:
@@ -62,5 +64,6 @@ class FamilyControls:
         change: Callable[[Inventory], T],
         account: str = DEFAULT_ACCOUNT,
         region: str = DEFAULT_REGION,
+        service: str = CHIME_SDK_VOICE,
     ) -> T:
-        return in_scope(self._backend(), change, account, region)
+        return in_scope(self._backend(), change, account, region, service)

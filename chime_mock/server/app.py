@@ -20,6 +20,7 @@ from chime_mock.dispatch import dispatch
 from chime_mock.errors import bad_request
 from chime_mock.protocol.http import HttpRequest, HttpResponse
 from chime_mock.server import (  # noqa: F401 - registers their endpoints
+    chime_accounts,
     control,
     family_endpoints,
     phone_calls,

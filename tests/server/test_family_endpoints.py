@@ -1,6 +1,6 @@
-"""The family test controls over HTTP: every control of `handle.voice_connectors` and
-`handle.voice_analytics` has a control endpoint, listed in docs/server.md, doing what the handle
-does; a refused control answers the modeled error."""
+"""The family test controls over HTTP: every control of `handle.voice_connectors`,
+`handle.voice_analytics` and `handle.chime_accounts` has a control endpoint, listed in
+docs/server.md, doing what the handle does; a refused control answers the modeled error."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from chime_mock.controls import FamilyControls
+from chime_mock.controls.chime_accounts import ChimeAccountControls
 from chime_mock.controls.voice_analytics import VoiceAnalyticsControls
 from chime_mock.controls.voice_connectors import VoiceConnectorControls
 from chime_mock.server import ChimeMockServer
@@ -23,6 +24,7 @@ SERVER_DOCS = Path(__file__).resolve().parents[2] / "docs" / "server.md"
 FAMILIES: dict[str, type[FamilyControls]] = {
     "voice_connectors": VoiceConnectorControls,
     "voice_analytics": VoiceAnalyticsControls,
+    "chime_accounts": ChimeAccountControls,
 }
 
 
