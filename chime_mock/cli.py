@@ -44,6 +44,15 @@ def command_line() -> argparse.ArgumentParser:
             metavar=setting.metavar,
             help=setting.help,
         )
+    server.add_argument(
+        "--lambda",
+        dest="lambdas",
+        action="append",
+        default=[],
+        metavar="ARN=URL",
+        help="answer the Lambda function ARN (a SIP media application's endpoint) by POSTing "
+        "each event as JSON to URL; repeatable",
+    )
     server.add_argument("--quiet", action="store_true", help="do not log each request")
     return parser
 
@@ -69,6 +78,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             log_requests=not arguments.quiet,
             **{setting.name: getattr(arguments, setting.name) for setting in options.SETTINGS},
         )
+        from chime_mock.server.phone_calls import connect_url
+
+        for given in arguments.lambdas:
+            lambda_arn, _, url = given.partition("=")
+            try:
+                if not lambda_arn or not url:
+                    raise ValueError(
+                        f"chime_mock: --lambda takes ARN=URL, e.g. "
+                        f"arn:aws:lambda:us-east-1:123456789012:function:ivr=http://127.0.0.1:9000/"
+                        f"; got {given!r}"
+                    )
+                connect_url(listener.backend, lambda_arn, url, 5.0)
+            except ValueError as error:
+                parser.error(str(error))
         try:
             serve(listener)
         except OSError as error:  # the port is taken, or the address is not this machine's

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from chime_mock.backend import Backend
     from chime_mock.backend.phone_numbers.records import PhoneNumberOrder
+    from chime_mock.controls.chime_accounts import ChimeAccountControls
     from chime_mock.controls.sip_media_applications import SipMediaApplicationControls
     from chime_mock.controls.voice_analytics import VoiceAnalyticsControls
     from chime_mock.controls.voice_connectors import VoiceConnectorControls
@@ -336,12 +337,17 @@ class ChimeMock:
         with backend.lock:
             backend.reset()
 
-    def save_state(self, path: StatePath) -> None:
+    def save_state(self, path: StatePath, *, pretty: bool = False) -> None:
         """Write the whole fake to a JSON file that `mock_chime(state=path)` starts from.
 
         Every account's orders and numbers with their timestamps, orders still Processing and
-        everything else waiting for the clock; readable, versioned JSON, written whole or not at
-        all. Not saved: the options of `mock_chime`, injected faults, the journal, NextTokens.
+        everything else waiting for the clock; versioned JSON, written whole or not at all. Not
+        saved: the options of `mock_chime`, injected faults, the journal, NextTokens.
+
+        By default the file is compact (no indentation, the orders and numbers as tables that
+        name their fields once): small and fast for a real inventory. With `pretty=True` it is
+        indented, with every record an object of named fields on its own line, for people to
+        read and edit; `mock_chime(state=path)` reads both.
 
         Example:
             ```python
@@ -367,7 +373,7 @@ class ChimeMock:
         with backend.lock:
             now = clock.now()
             backend.settle(now)
-            state_file.save(backend, path, now)
+            state_file.save(backend, path, now, pretty)
 
     def inject_error(
         self, operation: str, code: str, *, times: int = 1, message: str | None = None
@@ -487,6 +493,15 @@ class ChimeMock:
         from chime_mock.controls.sip_media_applications import SipMediaApplicationControls
 
         return SipMediaApplicationControls(self._backend)
+
+    @property
+    def chime_accounts(self) -> ChimeAccountControls:
+        """What tests of legacy Amazon Chime need and the API cannot do (the console and the
+        Chime app do it): an Enterprise account, a registered user, e.g.
+        `handle.chime_accounts.create_account("Example Corp")`."""
+        from chime_mock.controls.chime_accounts import ChimeAccountControls
+
+        return ChimeAccountControls(self._backend)
 
     def order(self, order_id: str) -> PhoneNumberOrder:
         """The backend's record of an order, for assertions beyond what the API shows."""

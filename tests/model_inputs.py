@@ -12,10 +12,12 @@ without a change here. Two families per shape:
 
 from __future__ import annotations
 
+import json
 import re
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 import botocore.model
@@ -314,3 +316,73 @@ def plant(value: Any, path: Path, replacement: Any) -> Any:
     inner = copied[head] if isinstance(copied, list) or head in copied else None
     copied[head] = plant(inner, rest, replacement)
     return copied
+
+
+# -- nulls, as the JavaScript SDK sends them --------------------------------------------------
+
+
+def body_members(shape: botocore.model.StructureShape) -> dict[str, botocore.model.Shape]:
+    """The members of a structure that travel in a JSON body, by their name on the wire."""
+    return {
+        member.serialization.get("name", name): member
+        for name, member in shape.members.items()
+        if member.serialization.get("location") is None
+    }
+
+
+def with_nulls(shape: botocore.model.Shape, value: Any) -> Any:
+    """The JSON `value` of `shape` with every member of every structure in it that it lacks sent
+    as `null` (botocore will not serialize None for a list, map or structure; the JavaScript SDK
+    sends `null` for `parseInt(undefined)` and for explicit nulls)."""
+    if shape.type_name == "structure" and isinstance(value, dict):
+        return {
+            wire: with_nulls(member, value[wire]) if wire in value else None
+            for wire, member in body_members(shape).items()
+        }
+    if shape.type_name == "list" and isinstance(value, list):
+        return [with_nulls(shape.member, item) for item in value]
+    return value
+
+
+def null_optionals(operation: botocore.model.OperationModel, body: bytes | str | None) -> bytes:
+    """A request body of `operation` with every optional member it lacks, at every depth, sent
+    as `null`; an operation without a JSON body keeps its body."""
+    shape = operation.input_shape
+    text = body.decode() if isinstance(body, bytes) else body or ""
+    if shape is None or not body_members(shape):
+        return text.encode()
+    payload = shape.serialization.get("payload")
+    target = shape.members[payload] if payload is not None else shape
+    if target.type_name != "structure":
+        return text.encode()
+    document = json.loads(text) if text.strip() else {}
+    return json.dumps(with_nulls(target, document)).encode()
+
+
+_NOTHING: Mapping[str, Any] = MappingProxyType({})
+
+
+def plain(shape: botocore.model.Shape, known: Mapping[str, Any] = _NOTHING, name: str = "") -> Any:
+    """A value of the shape botocore sends as it is: what `known` has by the member's name, else
+    a plain value of its type (the model may still refuse it); structures carry their required
+    members and those `known` has."""
+    if name in known:
+        return known[name]
+    type_name = shape.type_name
+    if type_name == "structure":
+        return {
+            member_name: plain(member, known, member_name)
+            for member_name, member in shape.members.items()
+            if member_name in shape.required_members or member_name in known
+        }
+    if type_name == "list":
+        return [plain(shape.member, known)] * int(shape.metadata.get("min", 1) or 1)
+    if type_name == "map":
+        return {}
+    if type_name in ("integer", "long"):
+        return int(shape.metadata.get("min", 1))
+    if type_name == "boolean":
+        return True
+    if type_name == "string":
+        return shape.enum[0] if shape.enum else "x" * int(shape.metadata.get("min", 1))
+    return "2026-01-01T00:00:00Z"

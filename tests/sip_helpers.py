@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.voice_helpers import numbers
+from tests.voice_helpers import connector, numbers
 
 DIAL_IN = "SipMediaApplicationDialIn"
 
@@ -59,3 +59,20 @@ def declared(client: Any, operation: str, code: str) -> str:
     (what the mock answers instead: models differ across botocore releases)."""
     shapes = client.meta.service_model.operation_model(operation).error_shapes
     return code if code in {shape.name for shape in shapes} else "BadRequestException"
+
+
+def proxied(voice: Any, *e164s: str, countries: tuple[str, ...] = ("US",)) -> str:
+    """A connector with a proxy configuration (sessions last 60 minutes) and `e164s` associated
+    with it; its ID."""
+    connector_id: str = connector(voice)["VoiceConnectorId"]
+    if e164s:
+        numbers(voice, *e164s)
+        voice.associate_phone_numbers_with_voice_connector(
+            VoiceConnectorId=connector_id, E164PhoneNumbers=list(e164s)
+        )
+    voice.put_voice_connector_proxy(
+        VoiceConnectorId=connector_id,
+        DefaultSessionExpiryMinutes=60,
+        PhoneNumberPoolCountries=list(countries),
+    )
+    return connector_id

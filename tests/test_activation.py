@@ -17,7 +17,7 @@ import pytest
 from botocore.stub import Stubber
 
 from chime_mock import ChimeMock, mock_chime
-from tests.conftest import NEVER_MOCKED, guarded_python, order_numbers
+from tests.conftest import guarded_python, order_numbers
 
 LIFTED = ("AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_PROFILE", "AWS_DEFAULT_PROFILE")
 
@@ -269,8 +269,10 @@ def test_other_services_are_not_answered_by_the_mock(refused_url: str) -> None:
             sts.get_caller_identity()
 
 
-def test_an_unmocked_operation_never_leaves_and_says_so(handle: ChimeMock) -> None:
-    service, operation = NEVER_MOCKED
+def test_an_unmocked_operation_never_leaves_and_says_so(
+    handle: ChimeMock, unmocked: tuple[str, str]
+) -> None:
+    service, operation = unmocked
     client = boto3.client(service, region_name="us-east-1")
     with pytest.raises(botocore.exceptions.ClientError) as caught:
         getattr(client, botocore.xform_name(operation))()
@@ -280,7 +282,9 @@ def test_an_unmocked_operation_never_leaves_and_says_so(handle: ChimeMock) -> No
     assert "not mocked yet" in error["Message"]
 
 
-def test_the_unmocked_answer_points_at_the_stubber_and_the_list_not_every_name(chime: Any) -> None:
+def test_the_unmocked_answer_points_at_the_stubber_and_the_list_not_every_name(
+    chime: Any, unmocked: tuple[str, str]
+) -> None:
     with pytest.raises(botocore.exceptions.ClientError) as caught:
         chime.list_accounts()
     message = caught.value.response["Error"]["Message"]
@@ -290,7 +294,7 @@ def test_the_unmocked_answer_points_at_the_stubber_and_the_list_not_every_name(c
     assert len(message) < 400
 
 
-def test_a_stubber_answers_what_the_mock_does_not(chime: Any) -> None:
+def test_a_stubber_answers_what_the_mock_does_not(chime: Any, unmocked: tuple[str, str]) -> None:
     with Stubber(chime) as stubber:
         stubber.add_response("list_accounts", {"Accounts": []}, {})
         assert chime.list_accounts()["Accounts"] == []

@@ -4,6 +4,7 @@ VOICE_FACTS §2.5, §5 rules 3-5, U15-U23)."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import unquote
 
 from tests.inventory_helpers import error_of
 from tests.voice_helpers import connector, group, numbers, phone_number
@@ -20,7 +21,10 @@ def _associate(voice: Any, connector_id: str, *e164s: str, **extra: Any) -> list
 
 
 def _error_codes(errors: list[dict[str, Any]]) -> dict[str, str]:
-    return {error["PhoneNumberId"]: error["ErrorCode"] for error in errors}
+    """Each error's code by its number in E.164 form; each names the number by its ID, as
+    GetPhoneNumber does (`%2B12065550100`)."""
+    assert all(error["PhoneNumberId"].startswith("%2B") for error in errors), errors
+    return {unquote(error["PhoneNumberId"]): error["ErrorCode"] for error in errors}
 
 
 def test_an_associated_number_is_assigned_with_one_association(voice: Any) -> None:

@@ -46,6 +46,8 @@ def test_the_first_calls_load_no_geocoding_data_state_file_code_or_search() -> N
     assert "phonenumbers.geodata" not in loaded
     assert "chime_mock.backend.state.files" not in loaded
     assert "chime_mock.backend.phone_numbers.search" not in loaded
+    # A US number in E.164 form is read from phonenumbers' US metadata, not the whole library.
+    assert "phonenumbers" not in loaded
 
 
 def test_a_state_search_loads_the_geocoding_data() -> None:

@@ -145,9 +145,9 @@ def test_batch_delete_queues_the_good_and_reports_each_bad_item(
         PhoneNumberIds=["+12065550100", "+12065550101", "+12065550102", "+12065550199"]
     )["PhoneNumberErrors"]
     assert [(e["PhoneNumberId"], e["ErrorCode"]) for e in errors] == [
-        ("+12065550101", "BadRequest"),
-        ("+12065550102", "PhoneNumberAssociationsExist"),
-        ("+12065550199", "NotFound"),
+        ("%2B12065550101", "BadRequest"),  # the number's ID, whichever form was sent
+        ("%2B12065550102", "PhoneNumberAssociationsExist"),
+        ("%2B12065550199", "NotFound"),
     ]
     assert get_number(client, "+12065550100")["Status"] == "DeleteInProgress"
 

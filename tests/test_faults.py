@@ -14,7 +14,7 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 
 from chime_mock import ChimeMock
-from tests.conftest import NEVER_MOCKED, order_numbers
+from tests.conftest import order_numbers
 
 MAX_ATTEMPTS = 4  # per mode: the first attempt plus up to three retries
 
@@ -177,8 +177,10 @@ def test_a_wildcard_fault_skips_operations_that_do_not_model_its_error(
     _get_number_fails_with(voice, "ThrottledClientException")
 
 
-def test_an_operation_not_mocked_yet_can_fail_on_purpose(handle: ChimeMock) -> None:
-    service, operation = NEVER_MOCKED
+def test_an_operation_not_mocked_yet_can_fail_on_purpose(
+    handle: ChimeMock, unmocked: tuple[str, str]
+) -> None:
+    service, operation = unmocked
     client = boto3.client(service, region_name="us-east-1")
     call = getattr(client, botocore.xform_name(operation))
     handle.inject_error(operation, "ForbiddenException")

@@ -8,7 +8,9 @@ calls in all, spread over the operations); the run prints how many cases ran.
 
 Each case is judged on its own (no proportion of a random sample is asserted). What must get past
 botocore and reach the mock is pinned: one `@example` per operation, every member at a value the
-model refuses, must be answered with a modeled error.
+model refuses, must be answered with a modeled error. Any call may also send `null` for every
+member it lacks, at every depth, as the JavaScript SDK does (`"CpsLimit": null`); a second
+`@example` per operation sends nothing but nulls.
 """
 
 from __future__ import annotations
@@ -34,7 +36,15 @@ from chime_mock.operations import mocked
 from chime_mock.protocol.validation import smithy_pattern
 from tests.backend_state import snapshot
 from tests.conftest import UNSAFE, examples, order_numbers
-from tests.model_inputs import Inputs, Pool, leaf_paths, operations_under_test, plant
+from tests.model_inputs import (
+    Inputs,
+    Pool,
+    leaf_paths,
+    null_optionals,
+    operations_under_test,
+    plain,
+    plant,
+)
 
 pytestmark = pytest.mark.disable_socket  # not even loopback: every answer comes from the mock
 
@@ -101,10 +111,18 @@ class Judge:
         self.tally: Counter[str] = Counter()
         self._sent = 0
         self._state: Any = None  # the backend's state when known unchanged since the last call
+        # Send `null` for every member a call lacks (botocore serializes no None for a list, map
+        # or structure, so the body is rewritten before it is signed).
+        self.send_nulls = False
         client.meta.events.register("request-created", self._count_sent)
+        client.meta.events.register(f"before-sign.*.{operation.name}", self._add_nulls)
 
     def _count_sent(self, **kwargs: Any) -> None:
         self._sent += 1
+
+    def _add_nulls(self, request: Any, **kwargs: Any) -> None:
+        if self.send_nulls:
+            request.data = null_optionals(self.operation, request.data)
 
     def forget_state(self) -> None:
         self._state = None
@@ -227,8 +245,10 @@ def test_every_answer_to_hostile_input_is_modeled_and_a_rejection_changes_nothin
         judge = Judge(client, operation)
 
         @settings(max_examples=EXAMPLES)
-        @given(data=st.data(), pinned=st.none())
-        def run(data: st.DataObject | None, pinned: dict[str, Any] | None) -> None:
+        @given(data=st.data(), pinned=st.none(), nulls=st.none())
+        def run(
+            data: st.DataObject | None, pinned: dict[str, Any] | None, nulls: bool | None
+        ) -> None:
             _seed(handle, seeders, pool)
             judge.forget_state()
             backend = _ACTIVE.backend
@@ -236,15 +256,23 @@ def test_every_answer_to_hostile_input_is_modeled_and_a_rejection_changes_nothin
             if pinned is not None:
                 # The generator must get past botocore: this one is known to, and the model
                 # refuses it, so the mock must answer it with a modeled error.
+                judge.send_nulls = False
                 outcome = judge(backend, pinned)
                 assert outcome == "modeled error", f"{outcome} for {pinned!r:.300}"
                 return
+            if nulls:  # required members plain, every other null: any answer the model has
+                judge.send_nulls = True
+                sent = plain(operation.input_shape)
+                assert judge(backend, sent) != "refused by botocore", f"{sent!r:.300}"
+                return
             assert data is not None
             for _ in range(CALLS_PER_EXAMPLE):
+                judge.send_nulls = data.draw(st.booleans(), label="lacking members sent as null")
                 judge(backend, _params(data, inputs, operation.input_shape))
 
         if operation.input_shape is not None and operation.input_shape.members:
-            run = example(data=None, pinned=pinned_input(operation.input_shape))(run)
+            run = example(data=None, pinned=pinned_input(operation.input_shape), nulls=None)(run)
+            run = example(data=None, pinned=None, nulls=True)(run)
         run()
     record_property("hostile_cases", sum(judge.tally.values()))
     record_property("hostile_tally", dict(judge.tally))

@@ -209,8 +209,8 @@ def test_batch_update_applies_the_good_items_and_reports_the_bad(client: Any) ->
         ]
     )["PhoneNumberErrors"]
     assert [(e["PhoneNumberId"], e["ErrorCode"]) for e in errors] == [
-        ("+12065550199", "NotFound"),
-        ("+18005550100", "BadRequest"),
+        ("%2B12065550199", "NotFound"),  # the number's ID, whichever form was sent
+        ("%2B18005550100", "BadRequest"),
     ]
     assert all(e["ErrorMessage"] for e in errors)
     assert get_number(client, "+12065550100")["ProductType"] == "SipMediaApplicationDialIn"

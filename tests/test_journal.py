@@ -91,9 +91,11 @@ def test_an_injected_fault_and_its_retries_are_each_recorded(
     ]
 
 
-def test_an_operation_not_mocked_is_recorded(handle: ChimeMock, chime: Any) -> None:
+def test_an_operation_not_mocked_is_recorded(
+    handle: ChimeMock, chime: Any, unmocked: tuple[str, str]
+) -> None:
     with pytest.raises(ClientError):
-        chime.list_accounts()  # legacy Chime's accounts are never mocked
+        chime.list_accounts()  # its handler taken away: as an operation a newer botocore adds
     assert (handle.calls[-1].operation, handle.calls[-1].status) == ("ListAccounts", 501)
 
 

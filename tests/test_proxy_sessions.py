@@ -15,27 +15,12 @@ from freezegun import freeze_time
 from chime_mock import ChimeMock, mock_chime
 from chime_mock.backend.sip import proxy_sessions
 from tests.inventory_helpers import error_of
+from tests.sip_helpers import proxied
 from tests.voice_helpers import connector, numbers
 
 NOON = dt.datetime(2026, 1, 1, 12, tzinfo=dt.timezone.utc)
 UUID = r"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}"
 PARTICIPANTS = ["+12065550111", "+12065550112"]
-
-
-def _proxied(voice: Any, *e164s: str, countries: tuple[str, ...] = ("US",)) -> str:
-    """A connector with a proxy configuration and `e164s` associated with it."""
-    connector_id: str = connector(voice)["VoiceConnectorId"]
-    if e164s:
-        numbers(voice, *e164s)
-        voice.associate_phone_numbers_with_voice_connector(
-            VoiceConnectorId=connector_id, E164PhoneNumbers=list(e164s)
-        )
-    voice.put_voice_connector_proxy(
-        VoiceConnectorId=connector_id,
-        DefaultSessionExpiryMinutes=60,
-        PhoneNumberPoolCountries=list(countries),
-    )
-    return connector_id
 
 
 def _session(voice: Any, connector_id: str, **extra: Any) -> dict[str, Any]:
@@ -66,7 +51,7 @@ def _status(voice: Any, session: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_a_session_is_open_with_one_proxy_number_for_both_participants(voice: Any) -> None:
-    connector_id = _proxied(voice, "+12065550100")
+    connector_id = proxied(voice, "+12065550100")
     created = voice.create_proxy_session(
         VoiceConnectorId=connector_id,
         ParticipantPhoneNumbers=PARTICIPANTS,
@@ -94,7 +79,7 @@ def test_a_connector_without_a_proxy_configuration_has_no_sessions(voice: Any) -
 
 
 def test_a_disabled_proxy_opens_no_session(voice: Any) -> None:
-    connector_id = _proxied(voice, "+12065550100")
+    connector_id = proxied(voice, "+12065550100")
     voice.put_voice_connector_proxy(
         VoiceConnectorId=connector_id,
         DefaultSessionExpiryMinutes=60,
@@ -107,7 +92,7 @@ def test_a_disabled_proxy_opens_no_session(voice: Any) -> None:
 
 
 def test_the_proxy_number_must_be_associated_with_the_connector(voice: Any) -> None:
-    connector_id = _proxied(voice)
+    connector_id = proxied(voice)
     numbers(voice, "+12065550100")  # in the inventory, not associated
     code, message = _refused(voice, connector_id)
     assert code == "BadRequestException"
@@ -115,14 +100,14 @@ def test_the_proxy_number_must_be_associated_with_the_connector(voice: Any) -> N
 
 
 def test_the_proxy_number_must_be_in_a_pool_country(voice: Any) -> None:
-    connector_id = _proxied(voice, "+12065550100", countries=("CA",))
+    connector_id = proxied(voice, "+12065550100", countries=("CA",))
     code, message = _refused(voice, connector_id)
     assert code == "BadRequestException"
     assert "CA" in message
 
 
 def test_a_session_takes_two_different_participants(voice: Any) -> None:
-    connector_id = _proxied(voice, "+12065550100")
+    connector_id = proxied(voice, "+12065550100")
     code, _ = _refused(
         voice, connector_id, ParticipantPhoneNumbers=["+12065550111", "+12065550111"]
     )
@@ -130,13 +115,13 @@ def test_a_session_takes_two_different_participants(voice: Any) -> None:
 
 
 def test_a_session_needs_a_capability(voice: Any) -> None:
-    connector_id = _proxied(voice, "+12065550100")
+    connector_id = proxied(voice, "+12065550100")
     code, _ = _refused(voice, connector_id, Capabilities=[])
     assert code == "BadRequestException"
 
 
 def test_the_area_code_preference_picks_a_matching_proxy_number(voice: Any) -> None:
-    connector_id = _proxied(voice, "+12065550100", "+13125550100")
+    connector_id = proxied(voice, "+12065550100", "+13125550100")
     session = _session(
         voice,
         connector_id,
@@ -148,7 +133,7 @@ def test_the_area_code_preference_picks_a_matching_proxy_number(voice: Any) -> N
 
 
 def test_expiry_minutes_given_replace_the_default(voice: Any) -> None:
-    connector_id = _proxied(voice, "+12065550100")
+    connector_id = proxied(voice, "+12065550100")
     assert _session(voice, connector_id, ExpiryMinutes=5)["ExpiryMinutes"] == 5
 
 
@@ -166,7 +151,7 @@ def test_the_default_expiry_must_be_at_least_a_minute(voice: Any) -> None:
 def test_a_session_closes_when_it_expires_under_freezegun() -> None:
     with freeze_time(NOON) as frozen, mock_chime():
         voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
-        session = _session(voice, _proxied(voice, "+12065550100"), ExpiryMinutes=30)
+        session = _session(voice, proxied(voice, "+12065550100"), ExpiryMinutes=30)
         frozen.tick(dt.timedelta(minutes=29))
         assert _status(voice, session)["Status"] == "Open"
         frozen.tick(dt.timedelta(minutes=2))
@@ -178,7 +163,7 @@ def test_a_session_closes_when_it_expires_under_freezegun() -> None:
 def test_a_session_closes_when_it_expires_under_time_machine() -> None:
     with time_machine.travel(NOON, tick=False) as traveller, mock_chime():
         voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
-        session = _session(voice, _proxied(voice, "+12065550100"))
+        session = _session(voice, proxied(voice, "+12065550100"))
         traveller.shift(dt.timedelta(minutes=60))
         closed = _status(voice, session)
     assert closed["Status"] == "Closed"
@@ -188,7 +173,7 @@ def test_a_session_closes_when_it_expires_under_time_machine() -> None:
 def test_listing_filters_by_status() -> None:
     with freeze_time(NOON) as frozen, mock_chime():
         voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
-        connector_id = _proxied(voice, "+12065550100")
+        connector_id = proxied(voice, "+12065550100")
         short = _session(voice, connector_id, ExpiryMinutes=1)
         long = _session(voice, connector_id, ExpiryMinutes=90)
         frozen.tick(dt.timedelta(minutes=5))
@@ -202,7 +187,7 @@ def test_listing_filters_by_status() -> None:
 
 
 def test_listing_pages(voice: Any) -> None:
-    connector_id = _proxied(voice, "+12065550100")
+    connector_id = proxied(voice, "+12065550100")
     made = [_session(voice, connector_id)["ProxySessionId"] for _ in range(3)]
     first = voice.list_proxy_sessions(VoiceConnectorId=connector_id, MaxResults=2)
     second = voice.list_proxy_sessions(
@@ -216,7 +201,7 @@ def test_listing_pages(voice: Any) -> None:
 def test_update_changes_capabilities_and_expiry() -> None:
     with freeze_time(NOON) as frozen, mock_chime():
         voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
-        session = _session(voice, _proxied(voice, "+12065550100"), ExpiryMinutes=10)
+        session = _session(voice, proxied(voice, "+12065550100"), ExpiryMinutes=10)
         updated = voice.update_proxy_session(
             VoiceConnectorId=session["VoiceConnectorId"],
             ProxySessionId=session["ProxySessionId"],
@@ -233,7 +218,7 @@ def test_update_changes_capabilities_and_expiry() -> None:
 def test_a_closed_session_cannot_be_updated() -> None:
     with freeze_time(NOON) as frozen, mock_chime():
         voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
-        session = _session(voice, _proxied(voice, "+12065550100"), ExpiryMinutes=1)
+        session = _session(voice, proxied(voice, "+12065550100"), ExpiryMinutes=1)
         frozen.tick(dt.timedelta(minutes=2))
         code, message = error_of(
             voice.update_proxy_session,
@@ -246,7 +231,7 @@ def test_a_closed_session_cannot_be_updated() -> None:
 
 
 def test_delete_answers_204_and_the_session_is_gone(voice: Any) -> None:
-    session = _session(voice, _proxied(voice, "+12065550100"))
+    session = _session(voice, proxied(voice, "+12065550100"))
     ids = {"VoiceConnectorId": session["VoiceConnectorId"]}
     deleted = voice.delete_proxy_session(ProxySessionId=session["ProxySessionId"], **ids)
     assert deleted["ResponseMetadata"]["HTTPStatusCode"] == 204
@@ -256,7 +241,7 @@ def test_delete_answers_204_and_the_session_is_gone(voice: Any) -> None:
 
 @pytest.mark.parametrize("operation", ["get_proxy_session", "delete_proxy_session"])
 def test_an_unknown_session_or_connector_is_not_found(voice: Any, operation: str) -> None:
-    connector_id = _proxied(voice, "+12065550100")
+    connector_id = proxied(voice, "+12065550100")
     session = _session(voice, connector_id)
     other = connector(voice, "other")["VoiceConnectorId"]
     call = getattr(voice, operation)
@@ -272,9 +257,9 @@ def test_an_unknown_session_or_connector_is_not_found(voice: Any, operation: str
 
 
 def test_deleting_the_connector_deletes_its_sessions(voice: Any, handle: ChimeMock) -> None:
-    connector_id = _proxied(voice, "+12065550100")
+    connector_id = proxied(voice, "+12065550100")
     _session(voice, connector_id)
-    kept = _session(voice, _proxied(voice, "+12065550101"))
+    kept = _session(voice, proxied(voice, "+12065550101"))
     voice.disassociate_phone_numbers_from_voice_connector(
         VoiceConnectorId=connector_id, E164PhoneNumbers=["+12065550100"]
     )

@@ -15,6 +15,7 @@ from botocore.exceptions import ClientError
 
 from chime_mock import ChimeMock, mock_chime
 from tests.conftest import order_numbers
+from tests.legacy_helpers import legacy_successes
 
 SERVICES = ("chime", "chime-sdk-voice")
 LOCAL, TOLL_FREE, OTHER = "+12065550100", "+18005550100", "+12065550101"
@@ -641,6 +642,8 @@ def test_every_mocked_operation_answers_its_modeled_response_code(service: str) 
             successes.update(_voice_successes(client))
             successes.update(_voice_analytics_successes(client, handle))
             successes.update(_sip_successes(client))
+        else:
+            successes.update(legacy_successes(client, handle))
         for operation, call in successes.items():
             statuses[operation] = call()["ResponseMetadata"]["HTTPStatusCode"]
     from chime_mock.operations import mocked

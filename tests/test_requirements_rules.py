@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from urllib.parse import unquote
 
 import boto3
 import pytest
@@ -20,7 +21,8 @@ LONE_SURROGATE = "\udcff"  # valid in a JSON string, not encodable as UTF-8
 
 def _batch_update(client: Any, *items: dict[str, str]) -> list[tuple[str, str]]:
     errors = client.batch_update_phone_number(UpdatePhoneNumberRequestItems=list(items))
-    return [(e["PhoneNumberId"], e["ErrorCode"]) for e in errors["PhoneNumberErrors"]]
+    # Errors name the number by its ID, as GetPhoneNumber does (`%2B...`).
+    return [(unquote(e["PhoneNumberId"]), e["ErrorCode"]) for e in errors["PhoneNumberErrors"]]
 
 
 # -- product-type rules on BatchUpdatePhoneNumber -----------------------------------------------

@@ -100,7 +100,7 @@ def test_a_trigger_number_cannot_be_disassociated_deleted_or_retyped(voice: Any)
     errors = voice.disassociate_phone_numbers_from_voice_connector(
         VoiceConnectorId=made["VoiceConnectorId"], E164PhoneNumbers=["+12065550100"]
     )["PhoneNumberErrors"]
-    assert [error["PhoneNumberId"] for error in errors] == ["+12065550100"]
+    assert [error["PhoneNumberId"] for error in errors] == ["%2B12065550100"]
     assert error_of(voice.delete_phone_number, PhoneNumberId="+12065550100")[0] == (
         "BadRequestException"
     )
@@ -120,7 +120,7 @@ def test_a_trigger_number_cannot_be_associated_with_a_connector(voice: Any) -> N
         E164PhoneNumbers=["+12065550100"],
         ForceAssociate=True,
     )["PhoneNumberErrors"]
-    assert error["PhoneNumberId"] == "+12065550100"
+    assert error["PhoneNumberId"] == "%2B12065550100"
     number = phone_number(voice, "+12065550100")
     assert number["Associations"][0]["Value"] == rule["SipRuleId"]
 

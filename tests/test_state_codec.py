@@ -63,8 +63,17 @@ def test_sets_are_written_sorted() -> None:
     assert encode(_sample(), Everything)["seen"] == ["a", "b"]
 
 
-def test_datetimes_are_written_in_iso_8601_with_their_offset() -> None:
-    assert encode(WHEN, dt.datetime) == "2026-03-01T09:30:00.123456+00:00"
+def test_datetimes_are_written_in_iso_8601_with_their_offset_utc_as_z() -> None:
+    assert encode(WHEN, dt.datetime) == "2026-03-01T09:30:00.123456Z"
+    paris = WHEN.astimezone(dt.timezone(dt.timedelta(hours=1)))
+    assert encode(paris, dt.datetime) == "2026-03-01T10:30:00.123456+01:00"
+
+
+@pytest.mark.parametrize(
+    "text", ["2026-03-01T09:30:00.123456Z", "2026-03-01T09:30:00.123456+00:00"]
+)
+def test_utc_is_read_as_z_and_as_an_offset(text: str) -> None:
+    assert decode(text, dt.datetime, "when") == WHEN
 
 
 def test_a_field_with_a_default_may_be_absent() -> None:

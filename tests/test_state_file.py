@@ -14,18 +14,16 @@ import time_machine
 from freezegun import freeze_time
 
 from chime_mock import ChimeMock, StateFileError, mock_chime
-from chime_mock.backend import Backend, Scope
+from chime_mock.backend import Backend
 from chime_mock.backend.phone_numbers.carrier import Carrier
 from chime_mock.backend.phone_numbers.inventory import PhoneNumberInventory
 from chime_mock.backend.phone_numbers.records import (
-    Association,
     OrderedPhoneNumber,
     PhoneNumber,
     PhoneNumberOrder,
     PhoneNumberSettings,
 )
 from chime_mock.backend.state.files import VERSION
-from chime_mock.defaults import DEFAULT_ACCOUNT
 from chime_mock.mock import _ACTIVE
 from tests.conftest import order_numbers
 
@@ -48,6 +46,12 @@ def _populate(handle: ChimeMock) -> None:
     voice = _client("chime-sdk-voice")
     done = order_numbers(voice, "+12065550100", "+12065550101", "+12065550102", Name="desk")
     handle.complete_order(done["PhoneNumberOrderId"], failed=["+12065550101"])
+    connector_id = voice.create_voice_connector(Name="trunk", RequireEncryption=True)[
+        "VoiceConnector"
+    ]["VoiceConnectorId"]
+    voice.associate_phone_numbers_with_voice_connector(
+        VoiceConnectorId=connector_id, E164PhoneNumbers=["+12065550100"]
+    )
     order_numbers(voice, "+12065550100")  # already held: doomed to fail
     voice.update_phone_number(PhoneNumberId="+12065550100", CallingName="Front Desk")  # pending
     voice.delete_phone_number(PhoneNumberId="+12065550102")  # into the deletion queue
@@ -63,11 +67,6 @@ def _populate(handle: ChimeMock) -> None:
     legacy = _client("chime", account=OTHER_ACCOUNT)
     order_numbers(legacy, "+18005550100")
     legacy.update_phone_number_settings(CallingName="Example Corp")
-    # No mocked operation sets associations yet: set by hand, so the round trip covers them.
-    inventory = _backend().inventory(Scope("chime-sdk-voice", DEFAULT_ACCOUNT, "us-east-1"))
-    PhoneNumberInventory.of(inventory).numbers["%2B12065550100"].associations = [
-        Association("VoiceConnectorId", "abcdef1ghij2klmno3pqr4", START)
-    ]
 
 
 def _records(backend: Backend) -> list[Any]:
@@ -105,11 +104,13 @@ def _snapshot(backend: Backend) -> dict[str, Any]:
 
 @pytest.fixture
 def saved(tmp_path: Path) -> tuple[Path, dict[str, Any]]:
-    """A state file, and a snapshot of the fake it was saved from (no longer active)."""
+    """A state file, and a snapshot of the fake it was saved from (no longer active). Written
+    pretty, every record an object, for the tests below to edit by field name (the compact
+    form: tests/test_state_file_compact.py)."""
     path = tmp_path / "state.json"
     with time_machine.travel(START, tick=False), mock_chime(processing_delay=60) as handle:
         _populate(handle)
-        handle.save_state(path)
+        handle.save_state(path, pretty=True)
         return path, _snapshot(_backend())
 
 
@@ -184,7 +185,15 @@ def test_a_version_1_file_without_arriving_numbers_still_loads(
 ) -> None:
     path = saved[0]
     document = _valid_document(saved)
-    del document["state"]["arriving"]  # version 1 put ported numbers in the inventory at once
+    # Version 1 put ported numbers in the inventory at once: a file of it has none arriving (and
+    # none held that no inventory lists).
+    arriving = {n["e164"] for listed in document["state"].pop("arriving").values() for n in listed}
+    document["state"]["owners"] = {  # an object by number, as version 1 wrote it
+        e164: run["scope"]
+        for run in document["state"]["owners"]
+        for e164 in run["numbers"]
+        if e164 not in arriving
+    }
     document["version"] = 1
     path.write_text(json.dumps(document))
     foc = START + dt.timedelta(days=14)
@@ -202,6 +211,7 @@ def test_a_version_2_file_with_associations_in_the_api_form_still_loads(
     path = saved[0]
     document = _valid_document(saved)
     document["version"] = 2
+    connector_id = document["state"]["inventories"][0]["numbers"][0]["associations"][0]["value"]
     for inventory in document["state"]["inventories"]:
         for number in inventory["numbers"]:
             number["associations"] = [
@@ -218,7 +228,7 @@ def test_a_version_2_file_with_associations_in_the_api_form_still_loads(
     [association] = number["PhoneNumber"]["Associations"]
     assert association == {
         "Name": "VoiceConnectorId",
-        "Value": "abcdef1ghij2klmno3pqr4",
+        "Value": connector_id,
         "AssociatedTimestamp": START,
     }
 
@@ -257,7 +267,7 @@ def test_the_file_is_readable_versioned_json(saved: tuple[Path, dict[str, Any]])
     content = json.loads(path.read_text())
     assert (content["format"], content["version"]) == ("chime_mock state", VERSION)
     order = content["state"]["inventories"][0]["orders"][0]
-    assert order["created"] == "2026-03-01T09:30:00+00:00"
+    assert order["created"] == "2026-03-01T09:30:00Z"
     assert path.read_text().startswith('{\n  "format"')
 
 
@@ -346,7 +356,7 @@ def test_an_unreadable_file_is_refused_naming_it_and_the_problem(
 EDITS = {
     "another version": (
         lambda d: d.update(version=VERSION + 1),
-        f"format version {VERSION + 1}, and this chime_mock reads versions 1, 2, {VERSION}",
+        f"format version {VERSION + 1}, and this chime_mock reads versions 1, 2, 3, {VERSION}",
     ),
     "a bad timestamp": (
         _corrupt,

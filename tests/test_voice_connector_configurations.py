@@ -168,7 +168,7 @@ def test_origination_needs_routes_or_disabled_and_at_most_twenty_routes(voice: A
 @pytest.mark.parametrize(
     "termination",
     [
-        {"CallingRegions": ["US"], "CidrAllowedList": ["10.24.34.0/23"]},  # prefix below /27
+        {"CallingRegions": ["US"], "CidrAllowedList": ["10.24.35.0/23"]},  # host bits set
         {"CallingRegions": ["US"], "CidrAllowedList": ["not-a-cidr"]},
         {"CallingRegions": [], "CidrAllowedList": [CIDR]},
         {"CallingRegions": ["US"], "CpsLimit": 2},  # above the calls-per-second quota of 1

@@ -1,11 +1,13 @@
 """What each phone number is put to work for: the one place that associates numbers with Voice
-Connectors, Voice Connector groups and SIP rules, and that every other operation asks.
+Connectors, Voice Connector groups, SIP rules and legacy Chime's users, and that every other
+operation asks.
 
-A number has one association at most (VOICE_FACTS §5 rule 4): associated it is `Assigned` with
-exactly one `Associations` entry; freed it is `Unassigned` with none. The inventory's index of
-numbers by association (phone_numbers.inventory.PhoneNumbers, kept as `associations` is
-assigned) answers "does anything hold this connector?" and ListPhoneNumbers' filter without
-walking the inventory.
+A number is put to work for one thing at most (docs/behaviour.md, "Voice Connectors, groups and
+their configurations"): associated it is `Assigned` with one `Associations` entry (two for a
+legacy Chime user's number, which also names the user's account, docs/behaviour.md, "Legacy
+Amazon Chime"); freed it is `Unassigned` with none. The inventory's index of numbers by
+association (phone_numbers.inventory.PhoneNumbers, kept as `associations` is assigned) answers
+"does anything hold this connector?" and ListPhoneNumbers' filter without walking the inventory.
 """
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ from chime_mock.backend.store import Inventory
 VOICE_CONNECTOR = "VoiceConnectorId"
 VOICE_CONNECTOR_GROUP = "VoiceConnectorGroupId"
 SIP_RULE = "SipRuleId"
+# A legacy Chime user's Business Calling number (docs/behaviour.md, "Legacy Amazon Chime").
+ACCOUNT = "AccountId"
+USER = "UserId"
+BUSINESS_CALLING = "BusinessCalling"
 
 Target = tuple[str, str]  # (association name, the connector's, group's or rule's ID)
 
@@ -46,7 +52,8 @@ def holds_numbers(inventory: Inventory, target: Target) -> bool:
 
 
 def association_of(number: PhoneNumber) -> Association | None:
-    return number.associations[0] if number.associations else None
+    """What holds the number: its association (a user's number: the UserId one)."""
+    return number.associations[-1] if number.associations else None
 
 
 # Associations are assigned, never changed in place: assigning refiles the number in the index.
@@ -68,7 +75,7 @@ def _number(inventory: Inventory, e164: str) -> PhoneNumber:
     number = (
         PhoneNumberInventory.of(inventory).numbers.get(facts.phone_number_id) if facts else None
     )
-    # A number in the deletion queue is on its way out of the inventory (U17).
+    # A number in the deletion queue is on its way out of the inventory.
     if number is None or number.status == "DeleteInProgress":
         raise missing(e164)
     return number
@@ -94,7 +101,7 @@ def _check_attachable(number: PhoneNumber, target: Target, force: bool) -> None:
         return
     if target[0] == SIP_RULE:
         # A rule's trigger must be free: the number is in use, which CreateSipRule answers with
-        # its ConflictException (U30); there is no ForceAssociate to move it.
+        # its ConflictException; there is no ForceAssociate to move it.
         raise ItemError(
             "ConflictException",
             f"Phone number {number.e164} is associated with {held.name} {held.value}; "
@@ -129,7 +136,7 @@ def associate(
 ) -> list[dict[str, str]]:
     """Associate each number with `target`; the PhoneNumberErrors of the ones that could not be.
 
-    One bad number never fails the batch (VOICE_FACTS §2.5)."""
+    One bad number never fails the batch (AWS's API reference: errors are reported per number)."""
 
     def attach(e164: str) -> None:
         number = _number(inventory, e164)
@@ -167,7 +174,37 @@ def check_attachable(inventory: Inventory, target: Target, e164: str) -> None:
     _check_attachable(_number(inventory, e164), target, force=False)
 
 
+def assign_to_user(
+    inventory: Inventory, holder: tuple[str, str], e164: str, now: _dt.datetime
+) -> PhoneNumber:
+    """Give a Business Calling number nobody holds to a legacy Chime user (`holder`: the IDs of
+    its account and of the user): `Assigned`, with an AccountId and a UserId association of the
+    same time, so ListPhoneNumbers finds it by either."""
+    number = _number(inventory, e164)
+    if number.product_type != BUSINESS_CALLING:
+        raise bad_item(
+            f"Phone number {number.e164} has product type {number.product_type}; only "
+            f"{BUSINESS_CALLING} numbers can be given to users; change its product type first"
+        )
+    held = association_of(number)
+    if held is not None:
+        raise bad_item(
+            f"Phone number {number.e164} is associated with {held.name} {held.value}; "
+            "disassociate it first",
+            "PhoneNumberAssociationsExist",
+        )
+    if number.status != "Unassigned":
+        raise bad_item(
+            f"Phone number {number.e164} is {number.status}; only an Unassigned number can be "
+            "given to a user"
+        )
+    account_id, user_id = holder
+    number.associations = [Association(ACCOUNT, account_id, now), Association(USER, user_id, now)]
+    number.status, number.updated = "Assigned", now
+    return number
+
+
 def release(inventory: Inventory, target: Target, now: _dt.datetime) -> None:
-    """Free every number of `target` (a deleted SIP rule's)."""
+    """Free every number of `target` (a deleted SIP rule's, a user's)."""
     for number in numbers_of(inventory, target):
         _detach(inventory, number, now)

@@ -48,8 +48,11 @@ class Configuration:
     put: str  # operation names
     get: str
     delete: str | None = None  # None: no Delete operation (logging)
-    # What Get answers before any Put; None: NotFoundException (U25, U26).
+    # What Get answers before any Put; None: NotFoundException.
     when_absent: Mapping[str, Any] | None = None
+    # Members AWS answers whether a Put sent them or not, with the value they take when not
+    # (docs/behaviour.md, "Wire habits of real code"); filled in after the Put's rule passed.
+    defaults: Mapping[str, Any] = field(default_factory=dict)
     # Put input members stored under another name (the proxy's PhoneNumberPoolCountries is
     # answered as PhoneNumberCountries).
     renames: Mapping[str, str] = field(default_factory=dict)
@@ -70,6 +73,8 @@ def put(
     parent = configuration.parent.find(inventory, parent_id)
     if configuration.check_put is not None:
         document = configuration.check_put(inventory, parent, document, quotas)
+    for member, value in configuration.defaults.items():
+        document.setdefault(member, copy.deepcopy(value))
     parent.configurations[configuration.name] = copy.deepcopy(document)
     return document
 

@@ -48,7 +48,7 @@ def family(cls: type[F]) -> type[F]:
 
 # The modules of chime_mock.backend that register families (and tag finders, and what dies with
 # a Voice Connector). Loaded together at the first need, not with the phone numbers: a process
-# that only orders numbers never pays for them (issue 12's cold start).
+# that only orders numbers never pays for them (the cold start).
 FAMILY_MODULES = (
     "voice_connectors.global_settings",
     "voice_connectors.connectors",
@@ -58,6 +58,14 @@ FAMILY_MODULES = (
     "analytics.voice_analytics_tasks",
     "analytics.voice_profile_domains",
     "analytics.voice_profiles",
+    "legacy.accounts",
+    "legacy.users",
+    "legacy.numbers",
+    "legacy.bots",
+    "legacy.rooms",
+    "legacy.retention",
+    "legacy.redaction",
+    "legacy.dial_outs",
 )
 
 

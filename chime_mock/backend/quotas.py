@@ -1,9 +1,9 @@
 """Service quotas: one table of defaults, one `quotas` option, one check.
 
-The defaults are AWS's published ones (VOICE_FACTS §2.15); accounts can have them raised, so
-tests can too: `mock_chime(quotas={"voice_connectors": 10})`, None for no limit. The inventory
-quota of phone numbers keeps its own older option, `phone_number_limit`.
-"""
+The defaults are AWS's published ones (Amazon Chime SDK endpoints and quotas, in AWS's general
+reference); accounts can have them raised, so tests can too: `mock_chime(quotas={"voice_connectors":
+10})`, None for no limit. The inventory quota of phone numbers keeps its own older option,
+`phone_number_limit`."""
 
 from __future__ import annotations
 
@@ -23,6 +23,11 @@ DEFAULT_QUOTAS: dict[str, int] = {
     "voice_profile_domains": 3,  # per account and Region
     "voice_profiles_per_domain": 20,
     "active_voice_analytics_tasks": 25,  # per account and Region
+    # Legacy Amazon Chime (the admin guide; the service quotas page for rooms and memberships).
+    "bots": 10,  # per Chime Enterprise account
+    "rooms": 1500,  # per Chime account
+    "memberships_per_room": 1000,
+    "rooms_per_member": 1000,  # per user or bot ("per profile")
 }
 
 # Quotas on a rate, not on a number of things: a request asks for a rate within it.

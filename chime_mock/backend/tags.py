@@ -58,7 +58,7 @@ def resource(inventory: Inventory, arn: str) -> Taggable:
 
 
 def checked(tags: Iterable[Mapping[str, Any]]) -> dict[str, str]:
-    """A request's Tags as a dict: no key twice, none reserved by AWS (U61)."""
+    """A request's Tags as a dict: no key twice, none reserved by AWS."""
     found: dict[str, str] = {}
     for tag in tags:
         key = tag["Key"]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from chime_mock import clock
 from chime_mock.defaults import CHIME_SDK_VOICE, DEFAULT_ACCOUNT, DEFAULT_REGION
+from chime_mock.errors import ServiceError
 
 if TYPE_CHECKING:
     from chime_mock.backend import Backend
@@ -21,9 +22,39 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
+class ControlError(ValueError):
+    """A family control refused (an unknown task, a task that has ended): a ValueError for
+    Python callers, carrying the modeled error the server's control endpoints answer with."""
+
+    def __init__(self, error: ServiceError) -> None:
+        super().__init__(f"chime_mock: {error.message}")
+        self.error = error
+
+
+def in_scope(
+    backend: Backend,
+    change: Callable[[Inventory], T],
+    account: str = DEFAULT_ACCOUNT,
+    region: str = DEFAULT_REGION,
+    service: str = CHIME_SDK_VOICE,
+) -> T:
+    """Run a change on one scope's inventory of `service` (legacy Chime's is the account's,
+    whatever the region) under the lock, with the clock settled first; the service's errors
+    become ControlErrors. The handle's controls and the server's control endpoints both steer
+    the fake through here."""
+    from chime_mock.backend import Scope
+
+    with backend.lock:
+        backend.settle(clock.now())
+        inventory = backend.inventory(Scope.of(service, account, region))
+        try:
+            return change(inventory)
+        except ServiceError as error:
+            raise ControlError(error) from None
+
+
 class FamilyControls:
-    """The base of a family's controls: runs a change on one scope's inventory under the lock,
-    with the clock settled first, and turns the service's errors into plain ValueErrors."""
+    """The base of a family's controls: runs a change on one scope's inventory (`in_scope`)."""
 
     def __init__(self, backend: Callable[[], Backend]) -> None:
         self._backend = backend  # the handle's: raises while the mock is not active
@@ -33,15 +64,6 @@ class FamilyControls:
         change: Callable[[Inventory], T],
         account: str = DEFAULT_ACCOUNT,
         region: str = DEFAULT_REGION,
+        service: str = CHIME_SDK_VOICE,
     ) -> T:
-        from chime_mock.backend import Scope
-        from chime_mock.errors import ServiceError
-
-        backend = self._backend()
-        with backend.lock:
-            backend.settle(clock.now())
-            inventory = backend.inventory(Scope.of(CHIME_SDK_VOICE, account, region))
-            try:
-                return change(inventory)
-            except ServiceError as error:
-                raise ValueError(f"chime_mock: {error.message}") from None
+        return in_scope(self._backend(), change, account, region, service)

@@ -1,6 +1,6 @@
-"""`handle.sip_media_applications`: the calls SIP media applications placed, which AWS shows
-only to the application's Lambda, so a test of the code that places them needs neither AWS nor a
-Lambda."""
+"""`handle.sip_media_applications`: the calls of SIP media applications, which AWS shows only to
+the application's Lambda. Without a Lambda connected, a call an application placed is a record a
+test reads; with one (`connect_lambda`, in controls/phone_calls.py), calls run through it."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from chime_mock import clock
 from chime_mock.controls import FamilyControls
+from chime_mock.controls.phone_calls import PhoneCallControls
 from chime_mock.defaults import DEFAULT_ACCOUNT, DEFAULT_REGION
 
 if TYPE_CHECKING:
@@ -27,9 +28,9 @@ class CallUpdate:
 
 @dataclass(frozen=True)
 class PlacedCall:
-    """A call placed with CreateSipMediaApplicationCall, as
-    `handle.sip_media_applications.calls()` lists it (a snapshot: later updates do not change
-    it)."""
+    """A call of an application, as `handle.sip_media_applications.calls()` lists it (a
+    snapshot: later updates do not change it): one placed with CreateSipMediaApplicationCall
+    (`direction` Outbound), or one a SIP rule routed to it (Inbound, `receive_call`)."""
 
     transaction_id: str
     sip_media_application_id: str
@@ -40,9 +41,10 @@ class PlacedCall:
     placed: _dt.datetime
     ended: _dt.datetime | None  # None while the call is active
     updates: tuple[CallUpdate, ...]  # oldest first
+    direction: str = "Outbound"
 
 
-class SipMediaApplicationControls(FamilyControls):
+class SipMediaApplicationControls(PhoneCallControls, FamilyControls):
     def calls(
         self,
         sip_media_application_id: str | None = None,
@@ -99,6 +101,7 @@ class SipMediaApplicationControls(FamilyControls):
                     updates=tuple(
                         CallUpdate(dict(update.arguments), update.at) for update in placed.updates
                     ),
+                    direction=placed.direction,
                 )
                 for placed in family.calls.after(-1)
                 if sip_media_application_id in (None, placed.sip_media_application_id)

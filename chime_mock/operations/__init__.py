@@ -66,10 +66,11 @@ class Call:
 Handler = Callable[[Call, dict[str, Any]], dict[str, Any]]
 BOTH = (CHIME, CHIME_SDK_VOICE)
 VOICE = (CHIME_SDK_VOICE,)
+LEGACY = (CHIME,)  # what only legacy Chime has: its accounts, users, bots, rooms, ...
 # service -> operation name -> its handler, as registered so far.
 _REGISTERED: dict[str, dict[str, Handler]] = {CHIME: {}, CHIME_SDK_VOICE: {}}
 # The operation modules of the resource families, imported at the first call none of the phone
-# numbers' handlers answers: a process that only orders numbers never loads them (issue 12).
+# numbers' handlers answers: a process that only orders numbers never loads them.
 _FAMILY_MODULES = (
     "configurations",
     "tags",

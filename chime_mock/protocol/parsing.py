@@ -1,7 +1,10 @@
 """Read an operation's input members out of an HTTP request, by the model's member locations.
 
 URI labels, query strings and headers arrive as text and are converted to the member's type here;
-JSON body members arrive typed and are left for validation to judge.
+JSON body members arrive typed and are left for validation to judge, read as AWS's JSON protocols
+read them (docs/behaviour.md, "Wire habits of real code"): a `null` member is an absent one, and
+a boolean or number member sent as a JSON string of its value (CloudFormation's custom resources
+pass every property as a string) has that value.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from chime_mock.errors import ServiceError, bad_request
 from chime_mock.protocol.routing import Match
 
 _INTEGER = re.compile(r"[+-]?[0-9]+")
+# A number as JSON writes one, sign allowed: "NaN", "Infinity", "0x1F" or " 1" are not numbers.
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
 def _invalid(member: str, value: str, type_name: str) -> ServiceError:
@@ -52,10 +57,29 @@ def _from_text(name: str, shape: botocore.model.Shape, text: str) -> Any:
     return text
 
 
+def _scalar_from_string(shape: botocore.model.Shape, text: str) -> Any:
+    """A boolean or number member sent as a JSON string: its value when the string spells one
+    exactly ("true"/"false" in any case, an integer, a number); otherwise the string itself, for
+    validation to refuse as not of the member's type."""
+    type_name = shape.type_name
+    if type_name == "boolean":
+        lowered = text.lower()
+        return lowered == "true" if lowered in ("true", "false") else text
+    if type_name in ("integer", "long"):
+        return int(text) if _INTEGER.fullmatch(text) else text
+    if type_name in ("float", "double"):
+        return float(text) if _NUMBER.fullmatch(text) else text
+    return text
+
+
 def _from_json(shape: botocore.model.Shape, value: Any) -> Any:
-    """Convert the few JSON forms that are not their Python value: timestamps and blobs."""
+    """Convert the JSON forms that are not their Python value: timestamps, blobs, and scalars
+    sent as strings. `null` members of a structure and `null` values of a map are dropped, as
+    absent; a `null` list item stays, for validation to refuse."""
     if value is None:
         return None
+    if isinstance(value, str) and shape.type_name in _FROM_STRING:
+        return _scalar_from_string(shape, value)
     if shape.type_name == "timestamp" and isinstance(value, (int, float, str)):
         try:
             return parse_timestamp(value)
@@ -70,13 +94,18 @@ def _from_json(shape: botocore.model.Shape, value: Any) -> Any:
         return {
             name: _from_json(member, value[member.serialization.get("name", name)])
             for name, member in shape.members.items()
-            if member.serialization.get("name", name) in value
+            if value.get(member.serialization.get("name", name)) is not None
         }
     if shape.type_name == "list" and isinstance(value, list):
         return [_from_json(shape.member, item) for item in value]
     if shape.type_name == "map" and isinstance(value, dict):
-        return {key: _from_json(shape.value, item) for key, item in value.items()}
+        return {
+            key: _from_json(shape.value, item) for key, item in value.items() if item is not None
+        }
     return value
+
+
+_FROM_STRING = frozenset(("boolean", "integer", "long", "float", "double"))
 
 
 def _json_body(body: bytes) -> dict[str, Any]:
@@ -85,7 +114,7 @@ def _json_body(body: bytes) -> dict[str, Any]:
     try:
         document = json.loads(body)
     except (ValueError, UnicodeDecodeError, RecursionError) as error:
-        # RecursionError: arrays nested thousands deep (issue 6); a bad request, not a crash.
+        # RecursionError: arrays nested thousands deep; a bad request, not a crash.
         raise bad_request(f"Could not parse request body into json: {error}") from error
     if not isinstance(document, dict):
         raise bad_request("Could not parse request body into json: the body must be a JSON object")
@@ -160,6 +189,7 @@ def parse_request(match: Match, headers: Mapping[str, str], body: bytes) -> dict
         else:
             if document is None:
                 document = _json_body(body)
-            if wire_name in document:
-                params[name] = _from_json(member, document[wire_name])
+            found = document.get(wire_name)
+            if found is not None:  # `null` is absent, as in AWS's JSON protocols
+                params[name] = _from_json(member, found)
     return params

@@ -27,7 +27,7 @@ _MAX_LISTED = 10
 
 # A leading `.*` (or `.+`) of a searched pattern decides nothing a search does not already try,
 # yet makes the search quadratic in the value's length: `.*\S.*` took seconds on 30 000 spaces
-# (issue 6). Dropping it (`.+` keeps one `.`) matches exactly the same values.
+# . Dropping it (`.+` keeps one `.`) matches exactly the same values.
 _LEADING_ANY = re.compile(r"^\.([*+])(?![*+?{])")
 
 
@@ -63,7 +63,7 @@ def _readable_pattern(shape: botocore.model.Shape) -> re.Pattern[str] | None:
 
     One model pattern is not a valid regular expression in any dialect (chime-sdk-voice's
     ClientRequestId, `^[-_a-zA-Z0-9]*${2,64}$`); it goes unenforced rather than failing every
-    request of the operation that uses it (issue 6).
+    request of the operation that uses it.
     """
     if "pattern" not in shape.metadata:
         return None
@@ -212,6 +212,9 @@ class _Compiler:
         is_number = shape.type_name in ("integer", "long", "float", "double")
 
         def check(value: Any, path: str, errors: list[str]) -> None:
+            if value is None:  # only a list item gets here: null members are absent ones
+                _fail(errors, shape, value, path, "Member must not be null")
+                return
             # bool is an int in Python, but JSON true is never a number.
             if expected is not None and (
                 not isinstance(value, expected) or (is_number and isinstance(value, bool))

@@ -8,7 +8,7 @@ answer comes from `chime_mock.dispatch.dispatch`, the same code the in-process m
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import quote, urlsplit
 
 from werkzeug.exceptions import ClientDisconnected
@@ -19,7 +19,12 @@ from chime_mock.defaults import CHIME_SDK_VOICE
 from chime_mock.dispatch import dispatch
 from chime_mock.errors import bad_request
 from chime_mock.protocol.http import HttpRequest, HttpResponse
-from chime_mock.server import control
+from chime_mock.server import (  # noqa: F401 - registers their endpoints
+    chime_accounts,
+    control,
+    family_endpoints,
+    phone_calls,
+)
 from chime_mock.server.routing import target
 
 if TYPE_CHECKING:
@@ -34,6 +39,12 @@ _DRAIN_BYTES = 64 * 1024 * 1024
 _CHUNK = 64 * 1024
 
 
+class Readable(Protocol):
+    """A request body to read: werkzeug's stream, or the server's own (server/wire.py)."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
 class _TooLarge(Exception):
     """The body is larger than the server reads."""
 
@@ -42,7 +53,7 @@ class _Truncated(Exception):
     """The body ended before its Content-Length."""
 
 
-def _read_body(stream: IO[bytes], declared: int | None, cap: int) -> bytes:
+def _read_body(stream: Readable, declared: int | None, cap: int) -> bytes:
     if declared is not None and declared > cap:
         _drain(stream, min(declared, _DRAIN_BYTES))
         raise _TooLarge
@@ -58,7 +69,7 @@ def _read_body(stream: IO[bytes], declared: int | None, cap: int) -> bytes:
     return body
 
 
-def _drain(stream: IO[bytes], limit: int) -> None:
+def _drain(stream: Readable, limit: int) -> None:
     while limit > 0 and (chunk := stream.read(min(_CHUNK, limit))):
         limit -= len(chunk)
 
@@ -89,21 +100,42 @@ class ChimeMockApp:
 
     def answer(self, request: Request) -> HttpResponse:
         """The answer to one werkzeug `Request`: a control endpoint's, or the service's."""
-        path = _wire_path(request)
-        is_control = control.is_control(request.path)
+        return self.respond(
+            request.method,
+            _wire_path(request),
+            request.path,
+            request.query_string.decode("latin-1"),
+            {key.lower(): value for key, value in request.headers.items()},
+            request.stream,
+            request.content_length,
+        )
+
+    def respond(
+        self,
+        method: str,
+        path: str,
+        decoded_path: str,
+        query: str,
+        headers: dict[str, str],
+        stream: Readable,
+        content_length: int | None,
+    ) -> HttpResponse:
+        """The answer to one request: `path` as sent (percent-encoded) and decoded, `headers` by
+        lower-case name, the body still to read from `stream`."""
+        is_control = control.is_control(decoded_path)
         service, service_path = (
             (CHIME_SDK_VOICE, path)
             if is_control
             else target(
-                request.host,
+                headers.get("host", ""),
                 path,
-                method=request.method,
-                query=request.query_string.decode("latin-1"),
-                user_agent=request.headers.get("User-Agent", ""),
+                method=method,
+                query=query,
+                user_agent=headers.get("user-agent", ""),
             )
         )
         try:
-            body = _read_body(request.stream, request.content_length, self.max_body_bytes)
+            body = _read_body(stream, content_length, self.max_body_bytes)
         except _Truncated:
             return control.error_answer(
                 bad_request("chime_mock: the request body ended before its Content-Length"),
@@ -116,12 +148,8 @@ class ChimeMockApp:
             )
             return control.error_answer(error, service)
         if is_control:
-            return control.answer(self.backend, request.method, request.path, body)
+            return control.answer(self.backend, method, decoded_path, body)
         http_request = HttpRequest(
-            method=request.method,
-            path=service_path,
-            query=request.query_string.decode("latin-1"),
-            headers={key.lower(): value for key, value in request.headers.items()},
-            body=body,
+            method=method, path=service_path, query=query, headers=headers, body=body
         )
         return dispatch(self.backend, service, http_request)

@@ -13,6 +13,7 @@ request carries is used, most explicit first:
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -60,6 +61,7 @@ def _only_one(method: str, path: str, query: str) -> str | None:
     return answering[0] if len(answering) == 1 else None
 
 
+@functools.lru_cache(maxsize=256)  # a client sends the same User-Agent with every request
 def _named(user_agent: str) -> str | None:
     for found in _USER_AGENT_SERVICE.finditer(user_agent):
         name = found.group(1).lower().replace("_", "-")

@@ -12,26 +12,15 @@ from contextlib import contextmanager
 from types import FrameType, TracebackType
 from typing import TYPE_CHECKING, Any, TextIO
 
-from werkzeug.serving import (
-    BaseWSGIServer,
-    WSGIRequestHandler,
-    make_server,
-    select_address_family,
-)
+from werkzeug.serving import select_address_family
 
 from chime_mock.backend import Backend
 from chime_mock.options import Settings, checked_settings
 from chime_mock.server.app import MAX_BODY_BYTES, ChimeMockApp
+from chime_mock.server.wire import WireServer
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
-
-
-class _QuietRequestHandler(WSGIRequestHandler):
-    """No access log: a test's output stays the test's."""
-
-    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        pass
 
 
 class ChimeMockServer:
@@ -73,27 +62,19 @@ class ChimeMockServer:
             setattr(self.backend, name, value)
         self.app = ChimeMockApp(self.backend, max_body_bytes=max_body_bytes)
         self._address = (host, port)
-        self._handler = WSGIRequestHandler if log_requests else _QuietRequestHandler
-        self._server: BaseWSGIServer | None = None
+        self._log_requests = log_requests  # off by default: a test's output stays the test's
+        self._server: WireServer | None = None
         self._thread: threading.Thread | None = None
 
-    def bind(self) -> BaseWSGIServer:
+    def bind(self) -> WireServer:
         """Listen on the port (chosen now when it is 0) without answering yet."""
         if self._server is not None:
             raise RuntimeError("chime_mock: this server is already started; stop() it first")
         host, port = self._address
-        # Bound here rather than by werkzeug, which answers a taken port with sys.exit(1): a
-        # test process gets an OSError it can catch instead.
+        # A taken port raises OSError here, which a test process can catch.
         family = select_address_family(host, port)
-        with socket.create_server((host, port), family=family) as listening:
-            self._server = make_server(
-                host,
-                listening.getsockname()[1],
-                self.app,
-                threaded=True,
-                request_handler=self._handler,
-                fd=listening.fileno(),  # werkzeug duplicates it
-            )
+        listening = socket.create_server((host, port), family=family)
+        self._server = WireServer(listening, self.app, self._log_requests)
         return self._server
 
     @property

@@ -19,22 +19,22 @@ from chime_mock.operations.views import CONFIGURATION_VIEWS, VIEWS
 from chime_mock.protocol.serialization import _iso8601 as api_timestamp
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """JSON-ready: timestamps as the API writes them (ISO 8601 UTC, milliseconds), absent
     members dropped."""
     if isinstance(value, _dt.datetime):
         return api_timestamp(value)
     if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items() if item is not None}
+        return {key: plain(item) for key, item in value.items() if item is not None}
     if isinstance(value, list):
-        return [_plain(item) for item in value]
+        return [plain(item) for item in value]
     return value
 
 
 def order_document(order: PhoneNumberOrder) -> dict[str, Any]:
     """An order as JSON data, with its Name (which only newer models return)."""
-    plain: dict[str, Any] = _plain({**order_view(order), "Name": order.name})
-    return plain
+    document: dict[str, Any] = plain({**order_view(order), "Name": order.name})
+    return document
 
 
 def record_document(record: Any) -> dict[str, Any]:
@@ -53,8 +53,8 @@ def record_document(record: Any) -> dict[str, Any]:
     tags = getattr(record, "tags", None)
     if tags:
         document.setdefault("Tags", [{"Key": key, "Value": value} for key, value in tags.items()])
-    plain: dict[str, Any] = _plain(document)
-    return plain
+    shown: dict[str, Any] = plain(document)
+    return shown
 
 
 def _families(inventory: Inventory) -> dict[str, list[Any]]:
@@ -98,11 +98,11 @@ def snapshot(backend: Backend) -> dict[str, Any]:
                     "AccountId": account,
                     "Region": region,  # None for legacy Chime, which is global
                     "PhoneNumberOrders": [order_document(order) for order in orders],
-                    "PhoneNumbers": [_plain(number_view(number)) for number in numbers],
+                    "PhoneNumbers": [plain(number_view(number)) for number in numbers],
                     # Held by a porting order, not in the inventory (no API call shows them)
                     # until AppearsAt, a day before its FOC date.
                     "ArrivingPhoneNumbers": [
-                        _plain({**number_view(number), "AppearsAt": appears})
+                        plain({**number_view(number), "AppearsAt": appears})
                         for number, appears in Carrier.of(backend).arriving_in(inventory.scope)
                     ],
                     # Every resource family's records, by kind ("VoiceConnectors", ...).
@@ -110,4 +110,4 @@ def snapshot(backend: Backend) -> dict[str, Any]:
                 }
             )
     inventories.sort(key=lambda i: (i["Service"], i["AccountId"], i["Region"] or ""))
-    return {"Inventories": [_plain(inventory) for inventory in inventories]}
+    return {"Inventories": [plain(inventory) for inventory in inventories]}

@@ -176,7 +176,7 @@ def test_state_shows_each_connector_with_its_configurations_but_no_password(
     assert configurations["Termination"]["CidrAllowedList"] == ["203.0.113.0/27"]
     assert configurations["Origination"]["Routes"][0]["Host"] == "198.51.100.10"
     assert configurations["TerminationCredentials"] == {"Usernames": ["alice"]}
-    assert configurations["LoggingConfiguration"] == {"EnableSIPLogs": True}
+    assert configurations["LoggingConfiguration"]["EnableSIPLogs"] is True
     assert (
         configurations["StreamingConfiguration"]["MediaInsightsConfiguration"]["Disabled"] is False
     )

@@ -1,5 +1,5 @@
 """Voice analytics: voice profile domains, voice profiles, speaker search and voice tone
-analysis tasks (VOICE_FACTS §2.9-2.11, U13-U14, U35, U48-U52, §5 rule 10), and their lifetimes
+analysis tasks (docs/behaviour.md, "Voice analytics"), and their lifetimes
 on the mock's clock.
 
 The records and the clock live here; the rules of each kind are in voice_profile_domains.py,
@@ -18,8 +18,9 @@ from chime_mock.backend.paging import Indexes, Listing
 from chime_mock.backend.store import Inventory, Scope
 from chime_mock.errors import bad_request, conflict
 
-# The Regions that offer voice analytics (VOICE_FACTS §2.11, [REG]); the other voice Regions
-# answer BadRequestException, so code configured for one of them fails in tests as it would live.
+# The Regions that offer voice analytics (AWS's list of voice analytics Regions); the other voice
+# Regions answer BadRequestException, so code configured for one of them fails in tests as it would
+# live.
 REGIONS = ("us-east-1", "us-west-2")
 
 # A task nobody decides (no test hook, no Stop) leaves the queue after QUEUE_TIME and ends
@@ -112,7 +113,7 @@ class SpeakerSearchTask(AnalyticsTask):
     is_caller: bool
     results: list[SpeakerSearchResult] = field(default_factory=list)
     voiceprint_generation_status: str | None = None
-    # The voice profile made or updated from its voiceprint (once only, U14).
+    # The voice profile made or updated from its voiceprint (once only).
     voice_profile_id: str | None = None
 
 
@@ -243,7 +244,7 @@ def years_later(moment: _dt.datetime, years: int) -> _dt.datetime:
         return moment.replace(year=moment.year + years, day=28)
 
 
-# -- ClientRequestToken idempotency (U35) ---------------------------------------------------------
+# -- ClientRequestToken idempotency ---------------------------------------------------------
 
 
 def body_of(params: Mapping[str, Any]) -> dict[str, Any]:

@@ -1,5 +1,5 @@
 """Speaker search and voice tone analysis tasks: children of a Voice Connector, each analysing
-one call (VOICE_FACTS §2.11, U13, U35, U48-U50).
+one call (docs/behaviour.md, "Voice analytics").
 
 A task starts IN_QUEUE and moves on by the clock (voice_analytics.advance) unless a test decides
 first (the outcome functions below, reached from `handle.voice_analytics`).
@@ -24,7 +24,7 @@ from chime_mock.backend.quotas import Quotas
 from chime_mock.backend.store import Inventory
 from chime_mock.backend.voice_connectors import connectors
 from chime_mock.backend.voice_connectors.configurations import STREAMING
-from chime_mock.errors import ServiceError, conflict, not_found
+from chime_mock.errors import ServiceError, bad_request, conflict, not_found
 
 T = TypeVar("T", bound=AnalyticsTask)
 
@@ -40,7 +40,7 @@ def _tasks(family: VoiceAnalytics, kind: str) -> dict[str, Any]:
 
 @connectors.child
 def _die_with_connector(inventory: Inventory, voice_connector_id: str) -> None:
-    """A connector's tasks are deleted with it (U28)."""
+    """A connector's tasks are deleted with it."""
     family = voice_analytics.of(inventory)
     for task in list(family.tasks()):
         if task.voice_connector_id == voice_connector_id:
@@ -48,7 +48,7 @@ def _die_with_connector(inventory: Inventory, voice_connector_id: str) -> None:
 
 
 def _check_streaming(inventory: Inventory, voice_connector_id: str) -> None:
-    """U48: a task needs the connector's media streamed to a media insights pipeline."""
+    """A task needs the connector's media streamed to a media insights pipeline."""
     connector = connectors.connector(inventory, voice_connector_id)
     streaming = connector.configurations.get(STREAMING)
     insights = (streaming or {}).get("MediaInsightsConfiguration")
@@ -113,7 +113,7 @@ def start(
         made = SpeakerSearchTask(
             **shared,
             voice_profile_domain_id=params["VoiceProfileDomainId"],
-            # U50: the caller's leg unless the callee's is asked for.
+            # The caller's leg unless the callee's is asked for.
             is_caller=params.get("CallLeg") != "Callee",
         )
     else:
@@ -164,17 +164,16 @@ def _running(inventory: Inventory, task_id: str, cls: type[T]) -> T:
         task_id
     )
     if not isinstance(found, cls):
-        raise ValueError(
-            f"chime_mock: no {_NAMES[cls]} task {task_id!r} in account "
-            f"{inventory.scope.account}, {inventory.scope.region} (pass account= and region= "
-            "for another)"
+        raise not_found(
+            f"no {_NAMES[cls]} task {task_id!r} in account {inventory.scope.account}, "
+            f"{inventory.scope.region} (name the account and region of a task of another)"
         )
     if not found.active:
         seconds = (voice_analytics.QUEUE_TIME + voice_analytics.RUN_TIME).total_seconds()
-        raise ValueError(
-            f"chime_mock: task {task_id} is {found.status} already; decide a task's outcome "
-            f"while it is IN_QUEUE or IN_PROGRESS (left alone it succeeds {seconds:g} seconds "
-            "after it was started; start_task holds it for the test)"
+        raise conflict(
+            f"task {task_id} is {found.status} already; decide a task's outcome while it is "
+            f"IN_QUEUE or IN_PROGRESS (left alone it succeeds {seconds:g} seconds after it was "
+            "started; starting it from the test holds it there)"
         )
     return found
 
@@ -202,13 +201,13 @@ def complete_speaker_search(
         profile_id, score = result.get("VoiceProfileId"), result.get("ConfidenceScore")
         profile = profiles.get(str(profile_id))
         if profile is None or profile.voice_profile_domain_id != found.voice_profile_domain_id:
-            raise ValueError(
-                f"chime_mock: results[{index}] names {profile_id!r}, which is no voice profile "
-                f"of domain {found.voice_profile_domain_id} (the task's)"
+            raise bad_request(
+                f"results[{index}] names {profile_id!r}, which is no voice profile of domain "
+                f"{found.voice_profile_domain_id} (the task's)"
             )
         if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0 <= score <= 1:
-            raise ValueError(
-                f"chime_mock: results[{index}] needs a ConfidenceScore from 0 to 1; got {score!r}"
+            raise bad_request(
+                f"results[{index}] needs a ConfidenceScore from 0 to 1; got {score!r}"
             )
         decided.append(SpeakerSearchResult(profile.voice_profile_id, float(score)))
     found.results = decided

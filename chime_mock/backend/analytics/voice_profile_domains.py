@@ -1,5 +1,5 @@
 """Voice profile domains: the collections of voice profiles speaker search looks in
-(VOICE_FACTS §2.9, U35, U52)."""
+(docs/behaviour.md, "Voice analytics")."""
 
 from __future__ import annotations
 
@@ -88,7 +88,7 @@ def update_domain(
 
 
 def delete_domain(inventory: Inventory, domain_id: str) -> None:
-    """Delete a domain and, irreversibly, every voice profile in it (§2.9)."""
+    """Delete a domain and, irreversibly, every voice profile in it."""
     record = domain(inventory, domain_id)
     family = voice_analytics.of(inventory)
     running = [

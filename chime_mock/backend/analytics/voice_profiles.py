@@ -1,5 +1,5 @@
 """Voice profiles: a caller's voiceprint from a speaker search task, enrolled in that task's
-domain (VOICE_FACTS §2.10, U14, U51, §5 rule 10)."""
+domain (docs/behaviour.md, "Voice analytics")."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def profiles_of(inventory: Inventory, domain_id: str) -> Ordered[VoiceProfile]:
 
 
 def _voiceprint(inventory: Inventory, task_id: str, now: _dt.datetime) -> SpeakerSearchTask:
-    """The speaker search task whose voiceprint a profile is to take, checked (U14)."""
+    """The speaker search task whose voiceprint a profile is to take, checked."""
     task = voice_analytics.offered(inventory).speaker_search_tasks.get(task_id)
     if task is None:
         raise not_found(
@@ -90,7 +90,7 @@ def create_profile(
 def update_profile(
     inventory: Inventory, profile_id: str, task_id: str, now: _dt.datetime
 ) -> VoiceProfile:
-    """Replace a profile's voiceprint with a newer one; it expires 3 years from now (U51)."""
+    """Replace a profile's voiceprint with a newer one; it expires 3 years from now."""
     record = profile(inventory, profile_id)
     task = _voiceprint(inventory, task_id, now)
     if task.voice_profile_domain_id != record.voice_profile_domain_id:

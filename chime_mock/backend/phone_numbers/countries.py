@@ -1,15 +1,13 @@
 """Which countries and number types each product type can search and order.
 
 AWS publishes the list on its "supported countries" pages, not in the API model; the mock keeps a
-short choice of countries (docs/behaviour.md, issue 3). Which number types a country has comes
-from phonenumbers: a country has toll-free numbers when phonenumbers knows an example of one.
-"""
+short choice of countries (docs/behaviour.md, "Supported countries"). Which number types a country
+has comes from phonenumbers: a country has toll-free numbers when phonenumbers knows an example of
+one."""
 
 from __future__ import annotations
 
 import functools
-
-import phonenumbers
 
 from chime_mock.backend.phone_numbers.product_types import (
     BUSINESS_CALLING,
@@ -27,6 +25,8 @@ DIAL_IN_COUNTRIES = (
 @functools.cache
 def number_types(country: str) -> tuple[str, ...]:
     """The model's PhoneNumberType values a country has: Local, and TollFree when it exists."""
+    import phonenumbers  # at the first search or country listing, not at every start
+
     toll_free = phonenumbers.example_number_for_type(
         country, phonenumbers.PhoneNumberType.TOLL_FREE
     )

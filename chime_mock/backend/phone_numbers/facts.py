@@ -1,4 +1,8 @@
-"""What a phone number is, as far as the fake needs to know: read from phonenumbers."""
+"""What a phone number is, as far as the fake needs to know: read from phonenumbers.
+
+phonenumbers is imported at the first number `us_numbers` cannot tell apart by itself: a strict
+E.164 US number is read from phonenumbers' US metadata without importing the whole library.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote
 
-import phonenumbers
+from chime_mock.backend.phone_numbers.us_numbers import us_type
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,16 @@ class NumberFacts:
 def describe(number: str) -> NumberFacts | None:
     """Facts about a number in E.164 form (the "+" may be missing), or None when it is not valid."""
     text = number if number.startswith("+") else f"+{number}"
+    known = us_type(text)
+    if known is not None:
+        return NumberFacts(e164=text, country="US", type=known)
+    return read_by_phonenumbers(text)
+
+
+def read_by_phonenumbers(text: str) -> NumberFacts | None:
+    """`describe`'s answer from phonenumbers itself, for any number `us_numbers` cannot read."""
+    import phonenumbers
+
     try:
         parsed = phonenumbers.parse(text, None)
     except phonenumbers.NumberParseException:
@@ -59,6 +73,15 @@ def canonical_id(phone_number_id: str) -> str:
     # JSON bodies may carry lone surrogates ("\udcff"), which UTF-8 cannot encode; such an ID
     # names no number, so it only has to be quoted without raising.
     return quote(text, safe="", errors="surrogatepass")
+
+
+def reported_id(sent: str) -> str:
+    """The PhoneNumberId a PhoneNumberErrors entry names for a number sent as `sent`: the number's
+    ID (`%2B12065550100`, as GetPhoneNumber answers and AWS's batch examples send it) when `sent`
+    is a phone number in either form, else `sent` as it came (docs/behaviour.md, "Wire habits of
+    real code")."""
+    facts = describe("+" + sent[3:] if sent[:3].upper() == "%2B" else sent)
+    return facts.phone_number_id if facts is not None else sent
 
 
 def repeated(numbers: Iterable[str]) -> list[str]:

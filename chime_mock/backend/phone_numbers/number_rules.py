@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from chime_mock.backend.phone_numbers import product_types
-from chime_mock.backend.phone_numbers.facts import NumberFacts
+from chime_mock.backend.phone_numbers.facts import NumberFacts, reported_id
 from chime_mock.backend.phone_numbers.records import PhoneNumber
 from chime_mock.errors import ServiceError
 
@@ -51,7 +51,7 @@ def check_update(number: PhoneNumber, facts: NumberFacts, details: dict[str, str
         )
     if "ProductType" in details:
         if number.associations and details["ProductType"] != number.product_type:
-            # AG: change-product-type: only an unassigned number can switch (U15).
+            # AG: change-product-type: only an unassigned number can switch.
             raise ItemError(
                 "ConflictException",
                 f"Phone number {number.e164} is associated with "
@@ -95,7 +95,8 @@ def check_restorable(number: PhoneNumber) -> None:
 
 
 def run_batch(items: list[tuple[str, Callable[[], object]]]) -> list[dict[str, str]]:
-    """Run each item's change in turn; the ones that failed, as PhoneNumberErrors entries.
+    """Run each item's change in turn; the ones that failed, as PhoneNumberErrors entries (each
+    naming the number by its ID, whichever form the request used).
 
     One bad item never fails the batch: each change validates before it changes anything.
     """
@@ -110,6 +111,10 @@ def run_batch(items: list[tuple[str, Callable[[], object]]]) -> list[dict[str, s
                 else error.code.removesuffix("Exception")
             )
             errors.append(
-                {"PhoneNumberId": phone_number_id, "ErrorCode": code, "ErrorMessage": error.message}
+                {
+                    "PhoneNumberId": reported_id(phone_number_id),
+                    "ErrorCode": code,
+                    "ErrorMessage": error.message,
+                }
             )
     return errors

@@ -11,7 +11,8 @@ import datetime as _dt
 
 from chime_mock.defaults import CHIME_SDK_VOICE
 
-# SERVICE_FACTS: "ported numbers appear in inventory one day before the FOC date". Until then
+# AWS: "ported numbers appear in inventory one day before the FOC date" (docs/behaviour.md,
+# "Porting orders"). Until then
 # they are held (nobody can order them, search never offers them) but no read shows them and they
 # take no place in the inventory quota.
 LEAD_TIME = _dt.timedelta(days=1)

@@ -1,14 +1,18 @@
-"""Proxy sessions of a Voice Connector (VOICE_FACTS §2.8, U55): two participants who call or
-text each other through a proxy number of the connector, without seeing each other's number.
+"""Proxy sessions of a Voice Connector (docs/behaviour.md, "SIP media applications, SIP rules, calls
+and proxy sessions"): two participants who call or text each other through a proxy number of the
+connector, without seeing each other's number.
 
 Deprecated by AWS but still in the model, so they keep working. A session is `Open` until
 CreatedTimestamp + ExpiryMinutes on the mock's clock, then `Closed` with that EndedTimestamp
-(`settle`, run while `Backend.timed` lists this family). Sessions die with their connector.
+(`settle`, run while `Backend.timed` lists this family): open sessions wait in a queue by
+expiry, so a settle costs what has expired, not the number of open sessions. Sessions die with
+their connector.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import heapq
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -24,6 +28,9 @@ from chime_mock.backend.voice_connectors.configurations import PROXY
 from chime_mock.errors import bad_request, not_found
 
 OPEN, CLOSED = "Open", "Closed"
+# Where a ProxySessions keeps its queue of open sessions by expiry: in its __dict__, not a field,
+# because it is no state (a state file does not hold it; it is rebuilt from the sessions).
+_QUEUE = "_expiry_queue"
 
 
 @dataclass
@@ -78,15 +85,35 @@ class ProxySessions(Family):
         return {"ProxySessions": list(self.sessions.values())}
 
     def settle(self, now: _dt.datetime) -> bool:
-        waiting = False
-        for session in list(self.sessions.where(status=OPEN).after(-1)):
+        queue = self._queue()
+        while queue and queue[0][0] <= now:
+            _, _, proxy_session_id = heapq.heappop(queue)
+            session = self.sessions.get(proxy_session_id)
+            if session is None or session.status != OPEN:
+                continue  # deleted or closed since it was queued
             if session.expires <= now:
                 # Closed when its time came; an update that shortened it past that time closes
                 # it as the update is made, never before.
                 session.status, session.ended = CLOSED, max(session.expires, session.updated)
             else:
-                waiting = True
-        return waiting
+                self.expect(session)  # its expiry moved later
+        return bool(queue)
+
+    def expect(self, session: ProxySession) -> None:
+        """Queue `session` to close at its expiry: when it is created or its expiry changes
+        (an entry it outlives is dropped when it comes due)."""
+        heapq.heappush(self._queue(), (session.expires, session.seq, session.proxy_session_id))
+
+    def _queue(self) -> list[tuple[_dt.datetime, int, str]]:
+        queue: list[tuple[_dt.datetime, int, str]] | None = self.__dict__.get(_QUEUE)
+        if queue is None:  # a new or loaded family: every open session, by expiry
+            queue = [
+                (session.expires, session.seq, session.proxy_session_id)
+                for session in self.sessions.where(status=OPEN).after(-1)
+            ]
+            heapq.heapify(queue)
+            self.__dict__[_QUEUE] = queue
+        return queue
 
 
 def of(inventory: Inventory, *, create: bool = False) -> ProxySessions:
@@ -216,7 +243,9 @@ def create_session(
         geo_match_level=params.get("GeoMatchLevel"),
         geo_match_params=GeoMatchParams(wanted["Country"], wanted["AreaCode"]) if wanted else None,
     )
-    of(inventory, create=True).sessions[record.proxy_session_id] = record
+    sessions = of(inventory, create=True)
+    sessions.expect(record)
+    sessions.sessions[record.proxy_session_id] = record
     return record
 
 
@@ -235,6 +264,7 @@ def update_session(
     record.capabilities, record.updated = capabilities, now
     if params.get("ExpiryMinutes") is not None:
         record.expiry_minutes = params["ExpiryMinutes"]
+        of(inventory).expect(record)
     return record
 
 

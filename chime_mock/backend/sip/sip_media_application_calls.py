@@ -1,5 +1,6 @@
 """Outbound calls of SIP media applications: CreateSipMediaApplicationCall and
-UpdateSipMediaApplicationCall (VOICE_FACTS §2.6, U53, U54).
+UpdateSipMediaApplicationCall (docs/behaviour.md, "SIP media applications, SIP rules, calls and
+proxy sessions").
 
 The fake has no Lambda and no phone network: a call is a record of what was asked (from, to,
 SIP headers, arguments, and every update's arguments) that a test reads through
@@ -18,6 +19,8 @@ from chime_mock.backend import ids
 from chime_mock.backend.phone_numbers.facts import describe
 from chime_mock.backend.phone_numbers.inventory import PhoneNumberInventory
 from chime_mock.backend.quotas import Quotas
+from chime_mock.backend.sip.phone_calls import active_calls
+from chime_mock.backend.sip.pstn import delivery
 from chime_mock.backend.sip.sip_media_applications import (
     CallUpdate,
     SipMediaApplicationCall,
@@ -33,7 +36,7 @@ _USABLE = frozenset({"Unassigned", "Assigned"})
 
 
 def _check_caller(inventory: Inventory, from_phone_number: str) -> str:
-    """FromPhoneNumber: a SipMediaApplicationDialIn number of the account (U53)."""
+    """FromPhoneNumber: a SipMediaApplicationDialIn number of the account."""
     facts = describe(from_phone_number)
     number = (
         PhoneNumberInventory.of(inventory).numbers.get(facts.phone_number_id) if facts else None
@@ -62,7 +65,7 @@ def create_call(
     application(inventory, sip_media_application_id)
     caller = _check_caller(inventory, params["FromPhoneNumber"])
     callee = describe(params["ToPhoneNumber"])
-    active = of(inventory).calls.count("ended", True)
+    active = active_calls(inventory)
     quotas.check(
         "active_sip_media_application_calls",
         active,
@@ -87,12 +90,12 @@ def create_call(
 def active_call(
     inventory: Inventory, sip_media_application_id: str, transaction_id: str
 ) -> SipMediaApplicationCall:
-    """The application's call in progress with this TransactionId (NotFoundException, U54)."""
+    """The application's call in progress with this TransactionId (NotFoundException)."""
     application(inventory, sip_media_application_id)
     found = of(inventory).calls.get(transaction_id)
     if found is None or found.sip_media_application_id != sip_media_application_id:
         raise not_found(
-            f"SIP media application {sip_media_application_id} placed no call with "
+            f"SIP media application {sip_media_application_id} has no call with "
             f"TransactionId {transaction_id}"
         )
     if found.ended is not None:
@@ -121,3 +124,5 @@ def end_call(inventory: Inventory, transaction_id: str, now: _dt.datetime) -> No
     if found.ended is not None:
         raise bad_request(f"The call with TransactionId {transaction_id} has already ended")
     found.ended = now
+    if found.pstn is not None:
+        delivery.end(found.pstn, now, "Ended by the test (end_call)")

@@ -1,5 +1,6 @@
-"""SIP media applications (VOICE_FACTS §2.6, U33, U5) and the family that also keeps their SIP
-rules (sip_rules.py) and the calls they placed (sip_media_application_calls.py).
+"""SIP media applications (docs/behaviour.md, "SIP media applications, SIP rules, calls and proxy
+sessions") and the family that also keeps their SIP rules (sip_rules.py) and the calls they placed
+(sip_media_application_calls.py).
 
 An application is a regional resource: it lives in the scope of the endpoint that created it,
 and SIP rules of other regions name it as a fail-over target, so some rules here look at the
@@ -19,6 +20,7 @@ from chime_mock.backend.configurations import Configuration, Parent
 from chime_mock.backend.families import Family, family
 from chime_mock.backend.paging import Indexes, Listed, Listing
 from chime_mock.backend.quotas import Quotas
+from chime_mock.backend.sip.pstn.records import OUTBOUND, PstnCall
 from chime_mock.backend.store import Backend, Inventory
 from chime_mock.errors import ServiceError, bad_request, conflict, not_found
 
@@ -71,7 +73,8 @@ class CallUpdate:
 
 @dataclass
 class SipMediaApplicationCall(Listed):  # ending it refiles it: the quota counts active calls
-    """An outbound call an application placed (CreateSipMediaApplicationCall)."""
+    """A call of an application: one it placed (CreateSipMediaApplicationCall), or one a SIP
+    rule routed to it (a test's `receive_call`)."""
 
     transaction_id: str
     sip_media_application_id: str
@@ -83,6 +86,10 @@ class SipMediaApplicationCall(Listed):  # ending it refiles it: the quota counts
     seq: int
     ended: _dt.datetime | None = None
     updates: list[CallUpdate] = field(default_factory=list)
+    direction: str = OUTBOUND
+    # The call as it runs through the application's connected Lambda (backend/sip/pstn/);
+    # None when no Lambda was connected: the call is recorded only.
+    pstn: PstnCall | None = None
 
 
 def _targeted(targets: list[SipRuleTargetApplication]) -> Iterator[str]:
@@ -178,15 +185,9 @@ def create_application(
     seq: int,
     now: _dt.datetime,
 ) -> SipMediaApplication:
-    region = inventory.scope.region or ""
-    if params["AwsRegion"] != region:
-        # An application belongs to the region of the endpoint that creates it (its ARN names
-        # that region); another region's applications are made at that region's endpoint.
-        raise bad_request(
-            f"AwsRegion is {params['AwsRegion']}, but this is the {region} endpoint: create the "
-            f"application with a client of region {params['AwsRegion']}, or set AwsRegion to "
-            f"{region}"
-        )
+    region = ids.home_region(
+        inventory.scope.region or "", params["AwsRegion"], "SIP media application"
+    )
     quotas.check(
         "sip_media_applications",
         len(of(inventory).applications),
@@ -230,7 +231,7 @@ def update_application(
 def delete_application(
     backend: Backend, inventory: Inventory, sip_media_application_id: str, now: _dt.datetime
 ) -> None:
-    """Delete an application no enabled SIP rule targets (U5); its disabled rules and their
+    """Delete an application no enabled SIP rule targets; its disabled rules and their
     numbers stay, and its calls still in progress end."""
     record = application(inventory, sip_media_application_id)
     enabled = [
@@ -249,6 +250,10 @@ def delete_application(
     for placed in list(family_.calls.where(ended=True).after(-1)):
         if placed.sip_media_application_id == sip_media_application_id:
             placed.ended = now
+            if placed.pstn is not None:
+                from chime_mock.backend.sip.pstn import delivery  # loaded once calls ran
+
+                delivery.end(placed.pstn, now, "Its SIP media application was deleted")
     del family_.applications[sip_media_application_id]
 
 
@@ -262,7 +267,7 @@ def targets(rule: SipRule, record: SipMediaApplication) -> bool:
 
 
 def retired_alexa_skill_configuration(inventory: Inventory, sip_media_application_id: str) -> None:
-    """Alexa skill configurations are retired by AWS (U56): GoneException, after the usual
+    """Alexa skill configurations are retired by AWS: GoneException, after the usual
     NotFoundException for an unknown application."""
     application(inventory, sip_media_application_id)
     raise ServiceError(
@@ -272,19 +277,15 @@ def retired_alexa_skill_configuration(inventory: Inventory, sip_media_applicatio
     )
 
 
-def _fill_logging(
-    inventory: Inventory, record: SipMediaApplication, document: dict[str, Any], quotas: Quotas
-) -> dict[str, Any]:
-    # The Put's document is optional in the model: a flag left out is off, as before any Put.
-    return {"EnableSipMediaApplicationMessageLogs": False, **document}
-
+_LOGGING_OFF = {"EnableSipMediaApplicationMessageLogs": False}
 
 LOGGING_CONFIGURATION = Configuration(
     LOGGING,
     Parent("SipMediaApplicationId", application),
     put="PutSipMediaApplicationLoggingConfiguration",
     get="GetSipMediaApplicationLoggingConfiguration",
-    # U26: no Delete operation; Get before any Put answers logging off.
-    when_absent={"EnableSipMediaApplicationMessageLogs": False},
-    check_put=_fill_logging,
+    # No Delete operation: Get before any Put answers logging off, and so does a Put that
+    # leaves the flag out (the Put's document is optional in the model).
+    when_absent=_LOGGING_OFF,
+    defaults=_LOGGING_OFF,
 )

@@ -1,5 +1,5 @@
-"""SIP rules: which calls reach which SIP media applications (VOICE_FACTS §2.7, U4, U29-U31,
-§5 rules 5-7).
+"""SIP rules: which calls reach which SIP media applications (docs/behaviour.md, "SIP media
+applications, SIP rules, calls and proxy sessions").
 
 A rule's trigger is a phone number or a Voice Connector's host name, and never changes. A number
 trigger is associated with the rule through backend/associations.py, the one place numbers are
@@ -51,7 +51,7 @@ def _application_in(
 def _targets(
     backend: Backend, inventory: Inventory, given: Iterable[Mapping[str, Any]] | None
 ) -> list[SipRuleTargetApplication]:
-    """A request's TargetApplications, checked (U30, U31): 1 to 25, each an existing application
+    """A request's TargetApplications, checked: 1 to 25, each an existing application
     in the region it names, one per region, priorities distinct."""
     listed = list(given or [])
     if not listed:
@@ -94,7 +94,7 @@ def _targets(
 
 def _check_hostname(backend: Backend, inventory: Inventory, hostname: str) -> str:
     """A RequestUriHostname trigger: a Voice Connector's OutboundHostName, used by no other
-    rule of this region (U30)."""
+    rule of this region."""
     host = hostname.lower()
     known = {
         connector.outbound_host_name
@@ -142,7 +142,7 @@ def create_rule(
     record = SipRule(
         sip_rule_id=sip_rule_id,
         name=params["Name"],
-        # U31: a rule is enabled unless created disabled, as the console's default.
+        # A rule is enabled unless created disabled, as the console's default.
         disabled=bool(params.get("Disabled")),
         trigger_type=trigger_type,
         trigger_value=value,
@@ -171,7 +171,7 @@ def update_rule(
         found = _targets(backend, inventory, params["TargetApplications"])
     disabled = record.disabled if params.get("Disabled") is None else params["Disabled"]
     if not disabled and params.get("TargetApplications") is None:
-        # Targets deleted while the rule was disabled (U5) leave it pointing nowhere.
+        # Targets deleted while the rule was disabled leave it pointing nowhere.
         inventories = account_inventories(backend, inventory)
         gone = [
             target.sip_media_application_id
@@ -194,7 +194,7 @@ def update_rule(
 
 
 def delete_rule(inventory: Inventory, sip_rule_id: str, now: _dt.datetime) -> None:
-    """Delete a disabled rule (U4) and free its trigger number."""
+    """Delete a disabled rule and free its trigger number."""
     record = rule(inventory, sip_rule_id)
     if not record.disabled:
         raise conflict(

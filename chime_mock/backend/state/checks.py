@@ -1,7 +1,10 @@
 """What a loaded state must satisfy beyond the types of its fields, so a hand-edited file cannot
 smuggle in a value the service would then choke on or serve: a status or product type the model
 does not have, a phone number that is no E.164 number or whose ID is another number's, a number of
-an order that does not exist, a completed order still waiting for the clock.
+an order that does not exist, a completed order still waiting for the clock. And how records
+refer to each other (`_references`): an association names a connector, group or rule of its
+scope that exists and names the number back; a number's status agrees with its associations;
+the carrier's holder of each number is the scope whose inventory holds it.
 
 The codec has checked every field's type; these checks run on the Backend built from the file,
 before it is used, and name the value by its path in the file. The model's enums are asked of the
@@ -20,7 +23,8 @@ from chime_mock.backend.phone_numbers.inventory import PhoneNumberInventory
 from chime_mock.backend.phone_numbers.orders import find_order
 from chime_mock.backend.phone_numbers.records import PhoneNumber, PhoneNumberOrder
 from chime_mock.backend.state.codec import CodecError
-from chime_mock.backend.store import Backend
+from chime_mock.backend.state.tables import is_table
+from chime_mock.backend.store import Backend, Inventory, Scope
 
 # (service, enum shape name) -> the values the installed model allows; None: no such shape.
 Enums = Callable[[str, str], "frozenset[str] | None"]
@@ -40,7 +44,7 @@ def check(backend: Backend, raw: dict[str, Any], enums: Enums) -> None:
         service = inventory.scope.service
         _same_count(
             PhoneNumberInventory.of(inventory).numbers,
-            raw["inventories"][index]["numbers"],
+            _rows(raw["inventories"][index]["numbers"]),
             where,
             "a number",
         )
@@ -67,6 +71,12 @@ def check(backend: Backend, raw: dict[str, Any], enums: Enums) -> None:
         service = Carrier.of(backend).order_scopes[order_id].service
         for position, number in enumerate(numbers):
             _number(number, service, f"arriving.{order_id}[{position}]", enums)
+    _references(backend)
+
+
+def _rows(raw: Any) -> Any:
+    """The records of a part written as a list of objects or as a table."""
+    return raw["rows"] if is_table(raw) else raw
 
 
 def _same_count(decoded: Iterable[Any], raw: Sequence[Any], where: str, what: str) -> None:
@@ -126,3 +136,150 @@ def _one_of(value: str, shape: str, service: str, where: str, enums: Enums) -> N
             where,
             f"{value!r} is not a {shape} of {service}; use one of {', '.join(sorted(allowed))}",
         )
+
+
+# -- how records refer to each other ------------------------------------------------------------
+
+# Association name -> (family key, the family's dict of records it names). A SIP rule's number is
+# also named back by the rule's trigger.
+_TARGETS = {
+    "VoiceConnectorId": ("VoiceConnectors", "connectors"),
+    "VoiceConnectorGroupId": ("VoiceConnectors", "groups"),
+    "SipRuleId": ("SipMediaApplications", "rules"),
+}
+_SDK_VOICE = "chime-sdk-voice"
+# A number in these statuses stays listed but holds nothing: the carrier has let it go.
+_LET_GO = frozenset({"AcquireFailed", "Cancelled"})
+
+
+def _records(inventory: Inventory, key: str, kind: str) -> Any:
+    """A family's records of one kind in the scope (empty when the scope never used it)."""
+    state = inventory.families.get(key)
+    return getattr(state, kind) if state is not None else {}
+
+
+def _references(backend: Backend) -> None:
+    carrier = Carrier.of(backend)
+    held: dict[str, Scope] = {}  # every number an inventory holds or a porting order brings
+    for index, inventory in enumerate(backend.inventories()):
+        where = f"inventories[{index}]"
+        numbers = PhoneNumberInventory.of(inventory).numbers
+        for position, number in enumerate(numbers.values()):
+            at = f"{where}.numbers[{position}]"
+            _associations(inventory, number, at)
+            if number.status in _LET_GO:
+                continue
+            held[number.e164] = inventory.scope
+            if carrier.owners.get(number.e164) != inventory.scope:
+                raise CodecError(
+                    at,
+                    f"owners does not name this scope as the holder of {number.e164}, so another "
+                    "account could order it; add it to owners with this scope",
+                )
+        _named_back(inventory, where)
+        _children(inventory, where)
+    for order_id, arriving in carrier.arriving.items():
+        for coming in arriving:
+            if coming.status not in _LET_GO:
+                held[coming.e164] = carrier.order_scopes[order_id]
+    for e164, scope in carrier.owners.items():
+        if held.get(e164) != scope:
+            raise CodecError(
+                f"owners.{e164}",
+                f"{e164} is in no inventory of {scope.service} {scope.account} {scope.region} "
+                "(nor arriving there with a porting order); remove it from owners, or add the "
+                "number to that inventory",
+            )
+    for name in ("deleting", "naming"):
+        for e164, scope in getattr(carrier, name).items():
+            if held.get(e164) != scope:
+                raise CodecError(
+                    f"{name}.{e164}", f"{e164} is not in the inventory this entry names"
+                )
+
+
+def _associations(inventory: Inventory, number: PhoneNumber, where: str) -> None:
+    """The number's status agrees with its associations, which name records of its scope that
+    name it back."""
+    if (number.status == "Assigned") != bool(number.associations):
+        has = "has associations" if number.associations else "has none"
+        raise CodecError(
+            f"{where}.status",
+            f"{number.e164} is {number.status} but {has}: a number is Assigned exactly while "
+            "something holds it",
+        )
+    if inventory.scope.service == _SDK_VOICE and len(number.associations) > 1:
+        raise CodecError(f"{where}.associations", "a number has one association at most")
+    for position, association in enumerate(number.associations):
+        target = _TARGETS.get(association.name)
+        if target is None:
+            continue  # legacy Chime's account and user associations name no record of the fake
+        at = f"{where}.associations[{position}].value"
+        record = _records(inventory, *target).get(association.value)
+        if record is None:
+            raise CodecError(
+                at,
+                f"{association.name} {association.value} is not in this scope's "
+                f"families.{target[0]}.{target[1]}; remove the association (and make the "
+                "number Unassigned) or add the record",
+            )
+        if association.name == "SipRuleId" and (
+            record.trigger_type != "ToPhoneNumber" or record.trigger_value != number.e164
+        ):
+            raise CodecError(
+                at,
+                f"SIP rule {association.value} is triggered by {record.trigger_value}, not by "
+                f"{number.e164}",
+            )
+
+
+def _named_back(inventory: Inventory, where: str) -> None:
+    """Each SIP rule on a phone number holds that number; each group lists connectors of its
+    scope."""
+    numbers = PhoneNumberInventory.of(inventory).numbers
+    family_at = f"{where}.families"
+    for rule_id, rule in _records(inventory, "SipMediaApplications", "rules").items():
+        if rule.trigger_type != "ToPhoneNumber":
+            continue
+        number = numbers.get(quote(rule.trigger_value, safe=""))
+        if number is None or [(a.name, a.value) for a in number.associations] != [
+            ("SipRuleId", rule_id)
+        ]:
+            raise CodecError(
+                f"{family_at}.SipMediaApplications.rules.{rule_id}.trigger_value",
+                f"{rule.trigger_value} is not a number of this scope associated with the rule "
+                "(a SipRuleId association); add the number, or the association",
+            )
+    connectors = _records(inventory, "VoiceConnectors", "connectors")
+    for group_id, group in _records(inventory, "VoiceConnectors", "groups").items():
+        for position, item in enumerate(group.items):
+            if item.voice_connector_id not in connectors:
+                raise CodecError(
+                    f"{family_at}.VoiceConnectors.groups.{group_id}.items[{position}]",
+                    f"Voice Connector {item.voice_connector_id} is not in this scope",
+                )
+
+
+# Records that are children of a connector or a domain: (family key, kind, the parent's member,
+# the parent's family key and kind).
+_CHILDREN = (
+    ("ProxySessions", "sessions", "voice_connector_id", "VoiceConnectors", "connectors"),
+    ("VoiceAnalytics", "speaker_search_tasks", "voice_connector_id", "VoiceConnectors",
+     "connectors"),
+    ("VoiceAnalytics", "voice_tone_analysis_tasks", "voice_connector_id", "VoiceConnectors",
+     "connectors"),
+    ("VoiceAnalytics", "profiles", "voice_profile_domain_id", "VoiceAnalytics", "domains"),
+)  # fmt: skip
+
+
+def _children(inventory: Inventory, where: str) -> None:
+    """Every child names a parent of its scope: they die together."""
+    for key, kind, member, parent_key, parent_kind in _CHILDREN:
+        parents = _records(inventory, parent_key, parent_kind)
+        for record_id, record in _records(inventory, key, kind).items():
+            parent = getattr(record, member)
+            if parent not in parents:
+                raise CodecError(
+                    f"{where}.families.{key}.{kind}.{record_id}.{member}",
+                    f"{parent} is not in this scope's families.{parent_key}.{parent_kind}",
+                )

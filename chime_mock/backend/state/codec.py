@@ -12,83 +12,26 @@ import dataclasses
 import datetime as _dt
 import functools
 import json
-import types
 import typing
 from collections.abc import Callable
 from typing import Any
 
-from chime_mock.backend.paging import Listing
+from chime_mock.backend.state.declared import (
+    _DATETIME_TAG,
+    CodecError,
+    _by_id,
+    _fields,
+    _filled,
+    _is_datetime,
+    _is_record,
+    _json_key,
+    _listing,
+    _optional_arm,
+    _parse_timestamp,
+    timestamp,
+)
 
-_DATETIME_TAG = "$datetime"  # how a datetime inside an untyped value is written
-
-
-class CodecError(ValueError):
-    """A document that does not fit the declared type; `where` is the path to the bad value."""
-
-    def __init__(self, where: str, problem: str) -> None:
-        super().__init__(f"{where}: {problem}")
-        self.where = where
-        self.problem = problem
-
-
-@functools.cache
-def _fields(cls: type) -> dict[str, Any]:
-    """The declared types of a dataclass's or NamedTuple's fields, in declaration order."""
-    hints = typing.get_type_hints(cls)
-    if dataclasses.is_dataclass(cls):
-        return {f.name: hints[f.name] for f in dataclasses.fields(cls) if f.init}
-    return {name: hints[name] for name in cls._fields}  # type: ignore[attr-defined]
-
-
-def _is_record(tp: Any) -> bool:
-    return isinstance(tp, type) and (dataclasses.is_dataclass(tp) or hasattr(tp, "_fields"))
-
-
-def _optional_arm(tp: Any) -> Any | None:
-    """X for `X | None`; None when `tp` is no union."""
-    if typing.get_origin(tp) not in (typing.Union, types.UnionType):
-        return None
-    arms = [arm for arm in typing.get_args(tp) if arm is not type(None)]
-    if len(arms) != 1:
-        raise TypeError(f"chime_mock: the state codec handles `X | None` only, not {tp}")
-    return arms[0]
-
-
-def _listing(tp: Any) -> tuple[type, Any] | None:
-    """(the Listing class, its record type) when `tp` is a paging.Listing (`Listing[R]` or a
-    subclass of `Listing[R]`): written as an object by ID, read back into a new one in `seq`
-    order."""
-    cls = typing.get_origin(tp) or tp
-    if not (isinstance(cls, type) and issubclass(cls, Listing)):
-        return None
-    args = typing.get_args(tp)
-    if not args:
-        bases = [b for b in getattr(cls, "__orig_bases__", ()) if typing.get_args(b)]
-        args = typing.get_args(bases[0]) if bases else (Any,)
-    return cls, args[0]
-
-
-def _by_id(record_type: Any) -> Any:
-    """`dict[str, record_type]`, built at run time."""
-    return dict.__class_getitem__((str, record_type))
-
-
-def _filled(cls: type, records: dict[str, Any]) -> Any:
-    listing = cls()
-    for key, record in sorted(records.items(), key=lambda item: int(item[1].seq)):
-        listing[key] = record
-    return listing
-
-
-def _is_datetime(tp: Any) -> bool:
-    """Whether `tp` is datetime. freezegun swaps `datetime.datetime` for a subclass while it is
-    active, and `_fields` keeps the hints it first read: the declared class and the current one
-    may be either, so the two are compared both ways."""
-    return isinstance(tp, type) and (issubclass(tp, _dt.datetime) or issubclass(_dt.datetime, tp))
-
-
-def _json_key(item: Any) -> str:
-    return json.dumps(item, sort_keys=True)
+__all__ = ["CodecError", "decode", "encode", "timestamp"]
 
 
 # -- encoding -----------------------------------------------------------------------------------
@@ -114,7 +57,7 @@ def _encode(value: Any, tp: Any) -> Any:
     if _is_record(tp):
         return {name: _encode(getattr(value, name), ftp) for name, ftp in _fields(tp).items()}
     if _is_datetime(tp):
-        return value.isoformat()
+        return timestamp(value)
     if tp is _dt.timedelta:
         return value.total_seconds()
     if tp in (str, int, float, bool):
@@ -136,7 +79,7 @@ def _encode(value: Any, tp: Any) -> Any:
 
 def _encode_untyped(value: Any) -> Any:
     if isinstance(value, _dt.datetime):
-        return {_DATETIME_TAG: value.isoformat()}
+        return {_DATETIME_TAG: timestamp(value)}
     if isinstance(value, dict):
         return {str(key): _encode_untyped(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
@@ -217,7 +160,7 @@ def _expect(data: Any, kind: type, where: str) -> Any:
 
 def _decode_datetime(text: str, where: str) -> _dt.datetime:
     try:
-        value = _dt.datetime.fromisoformat(text)
+        value = _parse_timestamp(text)
     except ValueError:
         raise CodecError(where, f"expected an ISO 8601 timestamp, found {text!r}") from None
     if value.tzinfo is None:
@@ -298,7 +241,7 @@ def _encoding(tp: Any) -> _Convert | None:
     if _is_record(tp):
         return _record_encoder(tp)
     if _is_datetime(tp):
-        return _dt.datetime.isoformat
+        return timestamp
     if tp is _dt.timedelta:
         return _dt.timedelta.total_seconds
     if tp in (str, int, float, bool):
@@ -400,7 +343,7 @@ def _pair(data: Any) -> tuple[Any, Any]:
 
 
 def _datetime(data: Any) -> _dt.datetime:
-    value = _dt.datetime.fromisoformat(_exactly(str, data))
+    value = _parse_timestamp(_exactly(str, data))
     if value.tzinfo is None:
         raise _Refused
     return value

@@ -1,4 +1,9 @@
-"""State files: the whole fake as readable, versioned JSON, and a new Backend built from one.
+"""State files: the whole fake as versioned JSON, and a new Backend built from one.
+
+Written compact by default (no indentation; the orders and numbers of each scope as tables that
+name their fields once; the numbers each scope holds as runs under the scope), so a real
+inventory's file stays small and fast; `pretty=True` writes every record as an object, one per
+line, for people to read. Loading reads both, and the files of every older version.
 
 Loading builds a fresh Backend and only returns it once every part has been read, so a bad file
 changes nothing. Issued NextTokens are not saved: a listing restarts from its first page.
@@ -26,18 +31,26 @@ from chime_mock.backend.phone_numbers.records import (
     PhoneNumberOrder,
     PhoneNumberSettings,
 )
-from chime_mock.backend.state import checks
+from chime_mock.backend.state import checks, writing
 from chime_mock.backend.state.checks import Enums
-from chime_mock.backend.state.codec import CodecError, decode, encode
+from chime_mock.backend.state.codec import CodecError, decode, encode, timestamp
+from chime_mock.backend.state.tables import from_table, is_table, table
 from chime_mock.backend.store import Backend, Scope
 from chime_mock.errors import StateFileError
 
 FORMAT = "chime_mock state"
-VERSION = 3  # raise on any change an older chime_mock could not read
+VERSION = 4  # raise on any change an older chime_mock could not read
 # Versions this chime_mock reads, with the parts each lacks (read as empty). Version 1 had no
 # "arriving" part: its porting orders' numbers were all in the inventory from the start.
 # Versions 1 and 2 wrote a number's associations in the API's form (see _upgrade_associations).
-READABLE = {1: frozenset({"arriving"}), 2: frozenset[str](), VERSION: frozenset[str]()}
+# Versions 1 to 3 wrote orders and numbers only as objects, and who holds each number as an
+# object by number (version 4 writes tables and runs of numbers by scope; both are read).
+READABLE = {
+    1: frozenset({"arriving"}),
+    2: frozenset[str](),
+    3: frozenset[str](),
+    VERSION: frozenset[str](),
+}
 
 
 @dataclass(frozen=True)
@@ -45,7 +58,7 @@ class Collection:
     """One part of Backend's state: how it is written to, and read back from, the document."""
 
     key: str  # its name in the document
-    dump: Callable[[Backend], Any]
+    dump: Callable[[Backend, bool], Any]  # True: the compact form (tables), False: objects
     load: Callable[[Backend, Any], None]  # raises CodecError for a bad value
 
 
@@ -53,7 +66,7 @@ def carrier_attribute(key: str, name: str, declared: Any) -> Collection:
     """An attribute of the backend's Carrier the codec handles by its declared type alone."""
     return Collection(
         key,
-        lambda backend: encode(getattr(Carrier.of(backend), name), declared),
+        lambda backend, compact: encode(getattr(Carrier.of(backend), name), declared),
         lambda backend, data: setattr(Carrier.of(backend), name, decode(data, declared, key)),
     )
 
@@ -63,15 +76,25 @@ _INVENTORY_PARTS = ("scope", "orders", "numbers", "settings", "families")
 _OPTIONAL_PARTS = frozenset({"families"})
 
 
-def _dump_inventories(backend: Backend) -> Any:
+def _records(values: Any, record: type, compact: bool) -> Any:
+    return table(values, record) if compact else encode(list(values), list[record])  # type: ignore[valid-type]
+
+
+def _read_records(data: Any, record: type, where: str) -> list[Any]:
+    if is_table(data):
+        return from_table(data, record, where)
+    return decode(data, list[record], where)  # type: ignore[valid-type,no-any-return]
+
+
+def _dump_inventories(backend: Backend, compact: bool) -> Any:
     return [
         {
             "scope": encode(inventory.scope, Scope),
-            "orders": encode(
-                list(PhoneNumberInventory.of(inventory).orders.values()), list[PhoneNumberOrder]
+            "orders": _records(
+                PhoneNumberInventory.of(inventory).orders.values(), PhoneNumberOrder, compact
             ),
-            "numbers": encode(
-                list(PhoneNumberInventory.of(inventory).numbers.values()), list[PhoneNumber]
+            "numbers": _records(
+                PhoneNumberInventory.of(inventory).numbers.values(), PhoneNumber, compact
             ),
             "settings": encode(
                 PhoneNumberInventory.of(inventory).settings, PhoneNumberSettings | None
@@ -98,12 +121,12 @@ def _load_inventories(backend: Backend, data: Any) -> None:
             raise CodecError(where, f"expected exactly the fields {', '.join(_INVENTORY_PARTS)}")
         scope = decode(part["scope"], Scope, f"{where}.scope")
         inventory = backend.inventory(scope)
-        for order in decode(part["orders"], list[PhoneNumberOrder], f"{where}.orders"):
+        for order in _read_records(part["orders"], PhoneNumberOrder, f"{where}.orders"):
             if order.order_id in Carrier.of(backend).order_scopes:
                 raise CodecError(f"{where}.orders", f"order {order.order_id} appears twice")
             PhoneNumberInventory.of(inventory).orders[order.order_id] = order
             Carrier.of(backend).order_scopes[order.order_id] = scope
-        for number in decode(part["numbers"], list[PhoneNumber], f"{where}.numbers"):
+        for number in _read_records(part["numbers"], PhoneNumber, f"{where}.numbers"):
             PhoneNumberInventory.of(inventory).numbers[number.phone_number_id] = number
         PhoneNumberInventory.of(inventory).settings = decode(
             part["settings"], PhoneNumberSettings | None, f"{where}.settings"
@@ -121,7 +144,44 @@ def _load_inventories(backend: Backend, data: Any) -> None:
             backend.timed.add((scope, key))
 
 
-def _dump_pending(backend: Backend) -> Any:
+def held_by_scope(key: str, name: str) -> Collection:
+    """A dict of the Carrier from E.164 numbers to the Scope holding them, written as runs of
+    numbers under their scope, `[{"scope": {...}, "numbers": [...]}, ...]`, in the dict's order
+    (a scope is written once per run, not once per number). Versions 1 to 3 wrote the dict as
+    it is, an object by number: both are read."""
+
+    def dump(backend: Backend, compact: bool) -> Any:
+        runs: list[dict[str, Any]] = []
+        last = None
+        for e164, scope in getattr(Carrier.of(backend), name).items():
+            if scope != last:
+                runs.append({"scope": encode(scope, Scope), "numbers": []})
+                last = scope
+            runs[-1]["numbers"].append(e164)
+        return runs
+
+    def load(backend: Backend, data: Any) -> None:
+        if isinstance(data, dict):
+            setattr(Carrier.of(backend), name, decode(data, dict[str, Scope], key))
+            return
+        held: dict[str, Scope] = {}
+        for index, run in enumerate(decode(data, list[_HeldRun], key)):
+            for e164 in run.numbers:
+                if e164 in held:
+                    raise CodecError(f"{key}[{index}].numbers", f"{e164} appears twice")
+                held[e164] = run.scope
+        setattr(Carrier.of(backend), name, held)
+
+    return Collection(key, dump, load)
+
+
+@dataclass(frozen=True)
+class _HeldRun:
+    scope: Scope
+    numbers: list[str]
+
+
+def _dump_pending(backend: Backend, compact: bool) -> Any:
     return list(Carrier.of(backend).pending)
 
 
@@ -137,7 +197,7 @@ def _load_pending(backend: Backend, data: Any) -> None:
 _ARRIVING = dict[str, list[PhoneNumber]]
 
 
-def _dump_arriving(backend: Backend) -> Any:
+def _dump_arriving(backend: Backend, compact: bool) -> Any:
     return encode(Carrier.of(backend).arriving, _ARRIVING)
 
 
@@ -152,7 +212,7 @@ def _load_arriving(backend: Backend, data: Any) -> None:
     Carrier.of(backend).arriving = arriving
 
 
-def _dump_seq(backend: Backend) -> Any:
+def _dump_seq(backend: Backend, compact: bool) -> Any:
     following = next(backend._seq)  # spent, then handed back: the counter goes on unchanged
     backend._seq = itertools.count(following)
     return following
@@ -172,34 +232,41 @@ def _load_seq(backend: Backend, data: Any) -> None:
 # inventories' page tokens, and the carrier's `order_scopes` (rebuilt from the inventories).
 COLLECTIONS: tuple[Collection, ...] = (
     Collection("inventories", _dump_inventories, _load_inventories),
-    carrier_attribute("owners", "owners", dict[str, Scope]),
+    held_by_scope("owners", "owners"),
     Collection("pending_orders", _dump_pending, _load_pending),
     carrier_attribute("unavailable", "unavailable", set[str]),
-    carrier_attribute("deleting", "deleting", dict[str, Scope]),
-    carrier_attribute("naming", "naming", dict[str, Scope]),
+    held_by_scope("deleting", "deleting"),
+    held_by_scope("naming", "naming"),
     Collection("arriving", _dump_arriving, _load_arriving),
     Collection("next_seq", _dump_seq, _load_seq),
 )
 # ===============================================================================================
 
 
-def document(backend: Backend, now: _dt.datetime) -> dict[str, Any]:
-    """The state file's content; the caller holds `backend.lock`."""
+def document(backend: Backend, now: _dt.datetime, compact: bool = True) -> dict[str, Any]:
+    """The state file's content (compact: records in tables); the caller holds `backend.lock`."""
     from chime_mock import __version__
 
     return {
         "format": FORMAT,
         "version": VERSION,
         "written_by": f"chime_mock {__version__}",
-        "saved_at": now.isoformat(),
-        "state": {part.key: part.dump(backend) for part in COLLECTIONS},
+        "saved_at": timestamp(now),
+        "state": {part.key: part.dump(backend, compact) for part in COLLECTIONS},
     }
 
 
-def save(backend: Backend, path: str | os.PathLike[str], now: _dt.datetime) -> None:
-    """Write the state file; the caller holds `backend.lock`. Written whole or not at all."""
+def save(
+    backend: Backend, path: str | os.PathLike[str], now: _dt.datetime, pretty: bool = False
+) -> None:
+    """Write the state file; the caller holds `backend.lock`. Written whole or not at all:
+    compact JSON, or with `pretty` indented with one record (an object) per line."""
     target = Path(path)
-    text = _layout(document(backend, now), 0) + "\n"
+    with writing.no_collection():
+        if pretty:
+            text = writing.pretty(document(backend, now, compact=False)) + "\n"
+        else:
+            text = writing.compact(document(backend, now)) + "\n"
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
     except OSError as error:  # it names the temporary file: name the path the user gave
@@ -216,63 +283,6 @@ def save(backend: Backend, path: str | os.PathLike[str], now: _dt.datetime) -> N
         raise
 
 
-# Objects and lists nested deeper than this are written on one line each: one line per record (an
-# order, a number, an owner), with the file's structure indented above them. json's indenting
-# encoder is pure Python; this keeps the C encoder for the records (ten times faster).
-_INDENTED_DEPTH = 2
-
-
-def _one_line_writer() -> Callable[[Any], str]:
-    """`json.dumps(value, ensure_ascii=False)`, with json's C encoder built once (`dumps`
-    builds it anew for every value: a third of writing 10,000 records one by one)."""
-    make = getattr(json.encoder, "c_make_encoder", None)
-    plain = json.JSONEncoder(ensure_ascii=False)
-    try:
-        encoder = make(  # type: ignore[misc]
-            {},  # markers: the cycle check json.dumps makes
-            plain.default,
-            json.encoder.encode_basestring,  # ensure_ascii=False
-            None,  # indent
-            plain.key_separator,
-            plain.item_separator,
-            plain.sort_keys,
-            plain.skipkeys,
-            plain.allow_nan,
-        )
-    except TypeError:  # no C encoder (None), or one with other arguments
-        return plain.encode
-    return lambda value: "".join(encoder(value, 0))
-
-
-_one_line = _one_line_writer()
-
-
-def _layout(value: Any, depth: int) -> str:
-    expand = depth <= _INDENTED_DEPTH or (depth <= _INDENTED_DEPTH + 2 and _holds_records(value))
-    if not expand or not value or not isinstance(value, (dict, list)):
-        return _one_line(value)
-    indent = "\n" + "  " * (depth + 1)
-    if isinstance(value, dict):
-        members = [
-            f"{json.dumps(key, ensure_ascii=False)}: {_layout(item, depth + 1)}"
-            for key, item in value.items()
-        ]
-        return "{" + indent + ("," + indent).join(members) + "\n" + "  " * depth + "}"
-    items = [_layout(item, depth + 1) for item in value]
-    return "[" + indent + ("," + indent).join(items) + "\n" + "  " * depth + "]"
-
-
-def _holds_records(value: Any) -> bool:
-    """An inventory (an object with lists of records) or a list of such: indented further."""
-    if isinstance(value, list):
-        return bool(value) and all(
-            isinstance(item, dict) and _holds_records(item) for item in value
-        )
-    return isinstance(value, dict) and any(
-        isinstance(item, list) and item and isinstance(item[0], dict) for item in value.values()
-    )
-
-
 def load(path: str | os.PathLike[str], enums: Enums) -> Backend:
     """A new Backend holding the state of the file at `path`; StateFileError when it cannot.
     `enums` gives the installed model's values of an enum shape (see state_checks)."""
@@ -286,11 +296,12 @@ def load(path: str | os.PathLike[str], enums: Enums) -> Backend:
         ) from error
     except (OSError, UnicodeDecodeError) as error:
         raise StateFileError(given, f"it cannot be read ({error})") from error
-    try:
-        content = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise StateFileError(given, f"it is not valid JSON ({error})") from error
-    return from_document(content, given, enums)
+    with writing.no_collection():
+        try:
+            content = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise StateFileError(given, f"it is not valid JSON ({error})") from error
+        return from_document(content, given, enums)
 
 
 def _upgrade_associations(state: dict[str, Any]) -> None:

@@ -1,12 +1,10 @@
 """The configurations of a Voice Connector, declared for the one configuration mechanism
-(backend/configurations.py), with the rules each must pass (VOICE_FACTS §2.3, U25-U27,
-U42-U47, §5 rule 8), and its termination credentials and health.
-"""
+(backend/configurations.py), with the rules each must pass (docs/behaviour.md, "Voice Connectors,
+groups and their configurations"), and its termination credentials and health."""
 
 from __future__ import annotations
 
 import datetime as _dt
-import ipaddress
 from collections.abc import Iterable
 from typing import Any
 
@@ -15,7 +13,7 @@ from chime_mock.backend.phone_numbers.facts import describe
 from chime_mock.backend.phone_numbers.inventory import PhoneNumberInventory
 from chime_mock.backend.quotas import Quotas
 from chime_mock.backend.store import Inventory
-from chime_mock.backend.voice_connectors import connectors
+from chime_mock.backend.voice_connectors import addresses, connectors
 from chime_mock.backend.voice_connectors.connectors import VoiceConnector
 from chime_mock.errors import bad_request, not_found
 
@@ -28,9 +26,8 @@ PROXY = "Proxy"  # read by proxy sessions (backend/proxy_sessions.py)
 CREDENTIALS = "TerminationCredentials"
 HEALTH = "TerminationHealth"
 
-MAX_ORIGINATION_ROUTES = 20  # U43: the looser of the two published bounds
-# U44: Terraform's and the CDK's validation of termination CIDRs.
-CIDR_PREFIXES = range(27, 33)
+MAX_ORIGINATION_ROUTES = 20  # The looser of the two published bounds
+LOGGING_OFF = {"EnableSIPLogs": False, "EnableMediaMetricLogs": False}
 
 VOICE_CONNECTOR = Parent("VoiceConnectorId", connectors.connector)
 
@@ -55,12 +52,13 @@ def _check_origination(
             f"Origination.Routes takes 1 to {MAX_ORIGINATION_ROUTES} routes; got {len(routes)}"
         )
     for index, route in enumerate(routes or [], start=1):
-        # U42: an encrypted connector signals over TLS, so TCP is its default and UDP is refused.
+        # An encrypted connector signals over TLS, so TCP is its default and UDP is refused.
         if connector.require_encryption and route.get("Protocol") == "UDP":
             raise bad_request(
                 f"Origination.Routes.{index}.Protocol is UDP, but Voice Connector "
                 f"{connector.voice_connector_id} requires encryption (TLS over TCP); use TCP"
             )
+        addresses.host(route.get("Host", ""), f"Origination.Routes.{index}.Host")
         route.setdefault("Protocol", "TCP" if connector.require_encryption else "UDP")
         route.setdefault("Port", 5060)
     if document.get("Disabled"):
@@ -77,12 +75,13 @@ def _check_termination(
         0,
         document["CpsLimit"],
         what="calls per second of a Voice Connector",
-        code="BadRequestException",  # U9: RL is not modeled on PutVoiceConnectorTermination
+        code="BadRequestException",  # RL is not modeled on PutVoiceConnectorTermination
     )
     if not document.get("CallingRegions"):
         raise bad_request("Termination.CallingRegions must list at least one country")
+    addresses.calling_regions(document["CallingRegions"], "Termination.CallingRegions")
     for index, cidr in enumerate(document.get("CidrAllowedList") or [], start=1):
-        _check_cidr(cidr, f"Termination.CidrAllowedList.{index}")
+        addresses.cidr(cidr, f"Termination.CidrAllowedList.{index}")
     default = document.get("DefaultPhoneNumber")
     if default is not None:
         facts = describe(default)
@@ -92,20 +91,11 @@ def _check_termination(
         if number is None or number.product_type != "VoiceConnector":
             raise bad_request(
                 f"Termination.DefaultPhoneNumber {default} must be a VoiceConnector phone number "
-                "of this account's inventory (U45)"
+                "of this account's inventory"
             )
     if document.get("Disabled"):
         _emergency_blocks(connector, "termination enabled")
     return document
-
-
-def _check_cidr(cidr: str, where: str) -> None:
-    try:
-        network = ipaddress.IPv4Network(cidr, strict=True)
-    except ValueError:
-        raise bad_request(f"{where} is not an IPv4 CIDR block: {cidr!r}") from None
-    if network.prefixlen not in CIDR_PREFIXES:
-        raise bad_request(f"{where} {cidr} has prefix /{network.prefixlen}; allowed are /27 to /32")
 
 
 def _check_emergency_calling(
@@ -136,14 +126,14 @@ def _check_streaming(
         t.get("NotificationTarget") for t in document.get("StreamingNotificationTargets") or []
     ]
     if len(set(targets)) != len(targets):
-        raise bad_request("StreamingNotificationTargets lists a target more than once (U47)")
+        raise bad_request("StreamingNotificationTargets lists a target more than once")
     return document
 
 
 def _check_proxy(
     inventory: Inventory, connector: VoiceConnector, document: dict[str, Any], quotas: Quotas
 ) -> dict[str, Any]:
-    # The model types it a plain Integer; sessions last ExpiryMinutes >= 1 (U55).
+    # The model types it a plain Integer; sessions last ExpiryMinutes >= 1.
     if document["DefaultSessionExpiryMinutes"] < 1:
         raise bad_request(
             "DefaultSessionExpiryMinutes must be at least 1: the minutes a proxy session lasts "
@@ -169,6 +159,7 @@ CONFIGURATIONS = (
         delete="DeleteVoiceConnectorOrigination",
         check_put=_check_origination,
         check_delete=_check_delete_origination,
+        defaults={"Disabled": False},
     ),
     Configuration(
         TERMINATION,
@@ -178,6 +169,7 @@ CONFIGURATIONS = (
         delete="DeleteVoiceConnectorTermination",
         check_put=_check_termination,
         check_delete=_check_delete_termination,
+        defaults={"CpsLimit": 1, "Disabled": False},
         deletes_with_it=(CREDENTIALS, HEALTH),  # credentials and pings are the termination's
     ),
     Configuration(
@@ -193,8 +185,10 @@ CONFIGURATIONS = (
         VOICE_CONNECTOR,
         put="PutVoiceConnectorLoggingConfiguration",
         get="GetVoiceConnectorLoggingConfiguration",
-        # U26: no Delete operation; Get before any Put answers every flag off.
-        when_absent={"EnableSIPLogs": False, "EnableMediaMetricLogs": False},
+        # No Delete operation: Get before any Put answers every flag off, and a flag a Put
+        # leaves out is off.
+        when_absent=LOGGING_OFF,
+        defaults=LOGGING_OFF,
     ),
     Configuration(
         EMERGENCY_CALLING,
@@ -219,6 +213,7 @@ CONFIGURATIONS = (
         delete="DeleteVoiceConnectorProxy",
         renames={"PhoneNumberPoolCountries": "PhoneNumberCountries"},
         check_put=_check_proxy,
+        defaults={"Disabled": False},
     ),
 )
 
@@ -231,7 +226,7 @@ def _terminated(inventory: Inventory, voice_connector_id: str) -> VoiceConnector
     if TERMINATION not in connector.configurations:
         raise bad_request(
             f"Voice Connector {voice_connector_id} has no termination; put its termination "
-            "before its termination credentials (U8)"
+            "before its termination credentials"
         )
     return connector
 
@@ -242,7 +237,7 @@ def put_credentials(
     credentials: Iterable[dict[str, str]],
     quotas: Quotas,
 ) -> None:
-    """Add or replace credentials by user name (U46)."""
+    """Add or replace credentials by user name."""
     connector = _terminated(inventory, voice_connector_id)
     kept: dict[str, str] = dict(connector.configurations.get(CREDENTIALS) or {})
     for index, credential in enumerate(credentials, start=1):
@@ -266,7 +261,7 @@ def usernames(inventory: Inventory, voice_connector_id: str) -> list[str]:
 
 
 def delete_credentials(inventory: Inventory, voice_connector_id: str, names: Iterable[str]) -> None:
-    """Remove credentials by user name; unknown names are ignored (U46)."""
+    """Remove credentials by user name; unknown names are ignored."""
     connector = _terminated(inventory, voice_connector_id)
     gone = set(names)
     kept = connector.configurations.get(CREDENTIALS) or {}
@@ -276,7 +271,7 @@ def delete_credentials(inventory: Inventory, voice_connector_id: str, names: Ite
 
 
 def health(inventory: Inventory, voice_connector_id: str) -> dict[str, Any]:
-    """The last SIP OPTIONS ping a test recorded, `{}` before any (U27)."""
+    """The last SIP OPTIONS ping a test recorded, `{}` before any."""
     connector = connectors.connector(inventory, voice_connector_id)
     if TERMINATION not in connector.configurations:
         raise not_found(f"Voice Connector {voice_connector_id} has no termination")

@@ -1,7 +1,8 @@
-"""Voice Connectors and Voice Connector groups (VOICE_FACTS §2.2, §2.4, §5 rules 1-2).
+"""Voice Connectors and Voice Connector groups (docs/behaviour.md, "Voice Connectors, groups and
+their configurations").
 
 Each connector keeps its configuration documents (origination, termination, ...) and its tags,
-so they die with it (U28). Numbers are associated through backend/associations.py, which the
+so they die with it. Numbers are associated through backend/associations.py, which the
 integrity checks here ask.
 """
 
@@ -82,7 +83,7 @@ def of(inventory: Inventory, *, create: bool = False) -> VoiceConnectors:
 
 
 # How each family deletes the records it keeps as children of a connector (voice analytics
-# tasks, proxy sessions): they die with it (U28) without this module knowing every family.
+# tasks, proxy sessions): they die with it without this module knowing every family.
 ChildRemover = Callable[[Inventory, str], None]
 _CHILDREN: list[ChildRemover] = []
 
@@ -116,7 +117,9 @@ def create_connector(
     now: _dt.datetime,
 ) -> VoiceConnector:
     family_ = of(inventory)
-    region = inventory.scope.region
+    region = ids.home_region(
+        inventory.scope.region or "", params.get("AwsRegion"), "Voice Connector"
+    )
     quotas.check("voice_connectors", len(family_.connectors), what=f"Voice Connectors in {region}")
     connector_tags = tags.checked(params.get("Tags") or [])
     quotas.check("tags_per_resource", 0, len(connector_tags), what="tags per resource")
@@ -124,9 +127,9 @@ def create_connector(
     record = VoiceConnector(
         voice_connector_id=voice_connector_id,
         name=params["Name"],
-        # U32: the endpoint's Region unless given (the documented us-east-1 default was the
-        # legacy single endpoint's).
-        aws_region=params.get("AwsRegion") or region or "us-east-1",
+        # The endpoint's region (the documented us-east-1 default was the legacy single
+        # endpoint's).
+        aws_region=region or "us-east-1",
         require_encryption=params["RequireEncryption"],
         arn=ids.arn(region, inventory.scope.account, f"vc/{voice_connector_id}"),
         created=now,
@@ -184,7 +187,7 @@ def _items(
     inventory: Inventory, items: Iterable[Mapping[str, Any]], quotas: Quotas, code: str
 ) -> list[VoiceConnectorItem]:
     """A request's VoiceConnectorItems, checked: existing connectors, each once, within the
-    quota (`code` is the error past it: RL is modeled on Create only, U11)."""
+    quota (`code` is the error past it: RL is modeled on Create only)."""
     found = [
         VoiceConnectorItem(item["VoiceConnectorId"], item.get("Priority") or 1) for item in items
     ]

@@ -1,4 +1,4 @@
-"""ValidateE911Address: a deterministic stand-in for AWS's address validation (U58).
+"""ValidateE911Address: a deterministic stand-in for AWS's address validation.
 
 Nothing about the real validation is published beyond the meaning of its results (0: valid as
 given, 1: valid after correction, 2: failed). The fake validates every US address as given and

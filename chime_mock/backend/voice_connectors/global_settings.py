@@ -1,4 +1,4 @@
-"""GetGlobalSettings / UpdateGlobalSettings: the account's CDR buckets (U57). Chime SDK Voice
+"""GetGlobalSettings / UpdateGlobalSettings: the account's CDR buckets. Chime SDK Voice
 keeps the Voice Connector's; legacy Chime also Business Calling's.
 
 One document per account and service, not per Region, as the legacy API's was: kept in the

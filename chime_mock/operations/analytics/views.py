@@ -79,7 +79,7 @@ def speaker_search_task_view(task: SpeakerSearchTask) -> dict[str, Any]:
 def voice_tone_analysis_task_view(
     task: VoiceToneAnalysisTask, is_caller: bool | None = None
 ) -> dict[str, Any]:
-    """`is_caller`: GetVoiceToneAnalysisTask's isCaller, echoed (U50)."""
+    """`is_caller`: GetVoiceToneAnalysisTask's isCaller, echoed."""
     return {
         "VoiceToneAnalysisTaskId": task.task_id,
         "VoiceToneAnalysisTaskStatus": task.status,

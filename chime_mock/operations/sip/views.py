@@ -64,6 +64,10 @@ def sip_media_application_call_view(placed: SipMediaApplicationCall) -> dict[str
             {"Arguments": dict(update.arguments), "UpdatedTimestamp": update.at}
             for update in placed.updates
         ],
+        "Direction": placed.direction,
+        # The events of a call that ran through a connected Lambda (GET
+        # /_chime_mock/phone-calls/{TransactionId} shows the rest).
+        "Events": [] if placed.pstn is None else [i.event for i in placed.pstn.invoked],
     }
 
 

@@ -14,7 +14,7 @@ from chime_mock.operations import VOICE, Call, Handler, handles
 
 
 def _numbers(params: dict[str, Any]) -> list[str]:
-    if not params["E164PhoneNumbers"]:  # U22: an empty batch is a mistake
+    if not params["E164PhoneNumbers"]:  # An empty batch is a mistake
         raise bad_request("E164PhoneNumbers must list at least one phone number")
     return list(params["E164PhoneNumbers"])
 

@@ -53,7 +53,8 @@ def delete_voice_connector(call: Call, params: dict[str, Any]) -> dict[str, Any]
 
 @handles("ListAvailableVoiceConnectorRegions", services=VOICE)
 def list_available_voice_connector_regions(call: Call, params: dict[str, Any]) -> dict[str, Any]:
-    # The model's enum of Voice Connector Regions is the published list (VOICE_FACTS §2.2).
+    # The model's enum of Voice Connector Regions is the published list (AWS's list of Voice
+    # Connector Regions).
     shape = call.operation.output_shape.members["VoiceConnectorRegions"].member
     return {"VoiceConnectorRegions": list(shape.enum)}
 

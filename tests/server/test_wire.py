@@ -1,0 +1,93 @@
+"""HTTP/1.1 on the server's socket: keep-alive connections, chunked bodies, HEAD, closing."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import socket
+from urllib.parse import urlsplit
+
+from chime_mock.server import ChimeMockServer
+
+ORDER = json.dumps({"ProductType": "VoiceConnector", "E164PhoneNumbers": ["+12065550100"]})
+
+
+def _connection(server: ChimeMockServer) -> http.client.HTTPConnection:
+    parts = urlsplit(server.url)
+    return http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=30)
+
+
+def test_a_connection_stays_open_for_the_next_request(server: ChimeMockServer) -> None:
+    connection = _connection(server)
+    connection.request("POST", "/phone-number-orders", body=ORDER)
+    first = connection.getresponse()
+    order = json.loads(first.read())["PhoneNumberOrder"]
+    local = connection.sock.getsockname()
+    connection.request("GET", f"/phone-number-orders/{order['PhoneNumberOrderId']}")
+    second = connection.getresponse()
+    assert (first.status, second.status) == (201, 200)
+    assert (
+        json.loads(second.read())["PhoneNumberOrder"]["PhoneNumberOrderId"]
+        == (order["PhoneNumberOrderId"])
+    )
+    assert connection.sock.getsockname() == local  # the same connection
+    assert first.getheader("Connection") is None and first.getheader("Date")
+    connection.close()
+
+
+def test_a_chunked_body_is_read_whole(server: ChimeMockServer) -> None:
+    connection = _connection(server)
+    chunks = iter([ORDER[:10].encode(), ORDER[10:].encode()])
+    connection.request("POST", "/phone-number-orders", body=chunks, encode_chunked=True)
+    answer = connection.getresponse()
+    assert answer.status == 201, answer.read()
+    answer.read()
+    connection.request("GET", "/phone-numbers/%2B12065550100")  # the connection goes on
+    assert connection.getresponse().status == 200
+    connection.close()
+
+
+def test_head_answers_the_headers_alone(server: ChimeMockServer) -> None:
+    connection = _connection(server)
+    connection.request("HEAD", "/_chime_mock/config")
+    answer = connection.getresponse()
+    assert answer.read() == b""
+    assert int(answer.getheader("Content-Length") or 0) > 0
+    connection.close()
+
+
+def _raw(server: ChimeMockServer, request: bytes) -> bytes:
+    parts = urlsplit(server.url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=30) as connection:
+        connection.sendall(request)
+        return b"".join(iter(lambda: connection.recv(4096), b""))  # until the server closes
+
+
+def test_connection_close_and_http_1_0_close_after_the_answer(server: ChimeMockServer) -> None:
+    closing = _raw(server, b"GET /_chime_mock/config HTTP/1.1\r\nConnection: close\r\n\r\n")
+    assert closing.startswith(b"HTTP/1.1 200 OK\r\n") and b"Connection: close\r\n" in closing
+    old = _raw(server, b"GET /_chime_mock/config HTTP/1.0\r\n\r\n")
+    assert old.startswith(b"HTTP/1.1 200 OK\r\n") and b"Connection: close\r\n" in old
+
+
+def test_a_request_that_is_not_http_1_is_answered_400_and_closed(
+    server: ChimeMockServer,
+) -> None:
+    assert _raw(server, b"GET / HTTP/2.0\r\n\r\n").startswith(b"HTTP/1.1 400 Bad Request")
+    assert _raw(server, b"GET / HTTP/1.1\r\nno colon\r\n\r\n").startswith(b"HTTP/1.1 400")
+    bad_chunk = b"POST /phone-number-orders HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"
+    assert _raw(server, bad_chunk).startswith(b"HTTP/1.1 400")
+
+
+def test_a_stopped_server_closes_the_connections_it_kept_open() -> None:
+    with ChimeMockServer() as server:
+        connection = _connection(server)
+        connection.request("GET", "/_chime_mock/config")
+        assert connection.getresponse().read()
+    connection.request("GET", "/_chime_mock/config")  # over the connection it still holds
+    try:
+        answered = connection.getresponse().status
+    except (http.client.HTTPException, OSError):
+        answered = None
+    assert answered is None
+    connection.close()
