@@ -17,6 +17,7 @@ from chime_mock.backend.quotas import DEFAULT_QUOTAS
 from chime_mock.protocol.models import MOCKED_SERVICES, service_model
 from chime_mock.protocol.validation import _Compiler
 from tests.conftest import order_numbers
+from tests.legacy_helpers import enterprise
 from tests.sip_helpers import application, dial_in
 from tests.voice_analytics_helpers import analysed_connector, domain, speaker_search
 from tests.voice_helpers import CIDR, connector
@@ -117,6 +118,44 @@ def _calls_per_second(voice: Any, handle: Any) -> Callable[[int], Any]:
     )
 
 
+def _chime() -> Any:
+    return boto3.client("chime", region_name="us-east-1")
+
+
+def _bots(voice: Any, handle: Any) -> Callable[[int], Any]:
+    chime, account_id = _chime(), enterprise(handle)
+    return lambda n: chime.create_bot(AccountId=account_id, DisplayName=f"bot{n}")
+
+
+def _rooms(voice: Any, handle: Any) -> Callable[[int], Any]:
+    chime, account_id = _chime(), enterprise(handle)
+    return lambda n: chime.create_room(AccountId=account_id, Name=f"room{n}")
+
+
+def _members_of_a_room(voice: Any, handle: Any) -> Callable[[int], Any]:
+    chime, account_id = _chime(), enterprise(handle)
+    room_id = chime.create_room(AccountId=account_id, Name="all hands")["Room"]["RoomId"]
+
+    def add(n: int) -> Any:
+        user = chime.create_user(AccountId=account_id, Email=f"user{n}@example.com")["User"]
+        return chime.create_room_membership(
+            AccountId=account_id, RoomId=room_id, MemberId=user["UserId"]
+        )
+
+    return add
+
+
+def _rooms_of_a_member(voice: Any, handle: Any) -> Callable[[int], Any]:
+    chime, account_id = _chime(), enterprise(handle)
+    member = chime.create_user(AccountId=account_id, Email="busy@example.com")["User"]["UserId"]
+
+    def add(n: int) -> Any:
+        room_id = chime.create_room(AccountId=account_id, Name=f"room{n}")["Room"]["RoomId"]
+        return chime.create_room_membership(AccountId=account_id, RoomId=room_id, MemberId=member)
+
+    return add
+
+
 # quota name -> (how to add the n-th thing, what one over answers)
 QUOTA_ROWS: dict[str, tuple[Adder, str]] = {
     "voice_connectors": (_connectors, RL),
@@ -130,6 +169,10 @@ QUOTA_ROWS: dict[str, tuple[Adder, str]] = {
     "voice_profile_domains": (_domains, RL),
     "voice_profiles_per_domain": (_profiles, RL),
     "active_voice_analytics_tasks": (_tasks, RL),
+    "bots": (_bots, RL),
+    "rooms": (_rooms, RL),
+    "memberships_per_room": (_members_of_a_room, RL),
+    "rooms_per_member": (_rooms_of_a_member, RL),
 }
 # Rows whose making needs another quota out of the way.
 RAISED = {"voice_connectors_per_group": {"voice_connectors": 10}}
