@@ -112,10 +112,8 @@ def _with_remedy(backend: Backend, error: ServiceError) -> ServiceError:
     """`error`, saying how to raise the mock's limit it names, in the caller's interface."""
     if error.raised_by is None:
         return error
-    remedy = options.how_to_raise(*error.raised_by, served=backend.served)
-    return ServiceError(
-        error.code, f"{error.message}, or raise it in the mock with {remedy}", status=error.status
-    )
+    message = options.remedied(error.message, error.raised_by, served=backend.served)
+    return ServiceError(error.code, message, status=error.status)
 
 
 def _modeled(service: str, operation: str | None, error: ServiceError) -> ServiceError:

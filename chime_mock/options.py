@@ -263,6 +263,14 @@ def how_to_raise(option: str, quota: str | None, *, served: bool) -> str:
     return f"mock_chime({setting.name}={value})"
 
 
+def remedied(message: str, raised_by: tuple[str, str | None] | None, *, served: bool) -> str:
+    """`message` of a limit passed, saying how to raise the limit in the mock (see
+    `ServiceError.raised_by`); unchanged when no option raises it."""
+    if raised_by is None:
+        return message
+    return f"{message}, or raise it in the mock with {how_to_raise(*raised_by, served=served)}"
+
+
 def checked_settings(given: Mapping[str, Any], *, also: Iterable[str] = ()) -> dict[str, Any]:
     """Every setting, checked, from the ones `given` (the rest take their defaults).
 
