@@ -21,7 +21,8 @@ def _flag_type(setting: options.Setting) -> Callable[[str], Any]:
     return parse
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def command_line() -> argparse.ArgumentParser:
+    """The command line: `demo`, and `server` with a flag for each option of the running fake."""
     parser = argparse.ArgumentParser(prog="chime-mock", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("demo", help="order numbers from the mock and print what AWS would answer")
@@ -40,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             setting.flag,
             type=_flag_type(setting),
             default=setting.check(setting.default),
-            metavar="SECONDS" if setting.number is float else "N",
+            metavar=setting.metavar,
             help=setting.help,
         )
     server.add_argument(
@@ -53,6 +54,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "each event as JSON to URL; repeatable",
     )
     server.add_argument("--quiet", action="store_true", help="do not log each request")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = command_line()
     arguments = parser.parse_args(argv)
     if arguments.command == "demo":
         from chime_mock.demo import main as demo

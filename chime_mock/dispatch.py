@@ -15,7 +15,7 @@ from typing import Any
 
 from botocore import xform_name
 
-from chime_mock import clock, operations
+from chime_mock import clock, operations, options
 from chime_mock.backend import Backend, Scope
 from chime_mock.defaults import DEFAULT_ACCOUNT, DEFAULT_REGION
 from chime_mock.errors import ServiceError
@@ -108,6 +108,14 @@ def _injected(backend: Backend, service: str, operation: str) -> ServiceError | 
     return None if fault is None else ServiceError(fault.code, fault.text)
 
 
+def _with_remedy(backend: Backend, error: ServiceError) -> ServiceError:
+    """`error`, saying how to raise the mock's limit it names, in the caller's interface."""
+    if error.raised_by is None:
+        return error
+    message = options.remedied(error.message, error.raised_by, served=backend.served)
+    return ServiceError(error.code, message, status=error.status)
+
+
 def _modeled(service: str, operation: str | None, error: ServiceError) -> ServiceError:
     """`error`, or a BadRequestException with its message when the installed model does not
     declare its code for this operation (models differ across botocore releases: an older
@@ -154,7 +162,7 @@ def _answer(
         output = handler(Call(backend, scope, now, operation), params)
         return serialize_output(operation, output), operation_name, params
     except ServiceError as error:
-        failure = _modeled(service, operation_name, error)
+        failure = _modeled(service, operation_name, _with_remedy(backend, error))
     except Exception as error:  # a bug in the mock must still reach the user as an AWS answer
         failure = ServiceError(
             "ServiceFailureException",

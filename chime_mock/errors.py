@@ -13,13 +13,24 @@ class ServiceError(Exception):
 
     The HTTP status comes from the shape in the installed botocore model, so backend code only says
     *what* went wrong. `status` is for the few answers no model has (an unmocked operation).
+    `raised_by` names the option of the mock that lifts the limit the request passed (the option,
+    and the quota's name for `quotas`): the answer then says how to raise it, in the words of the
+    interface the caller uses (a `mock_chime` keyword, or the server's flag and `/config` key).
     """
 
-    def __init__(self, code: str, message: str, *, status: int | None = None) -> None:
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        *,
+        status: int | None = None,
+        raised_by: tuple[str, str | None] | None = None,
+    ) -> None:
         super().__init__(f"{code}: {message}")
         self.code = code
         self.message = message
         self.status = status
+        self.raised_by = raised_by
 
 
 class StateFileError(ValueError):

@@ -164,10 +164,16 @@ class Setting:
     number: Callable[[str], Any]  # how the server flag reads a value: int or float
     none_word: str  # what the server flag takes for None
     help: str  # the server flag's help
+    takes_json: str  # what its key of the server's /config document takes, in JSON's words
 
     @property
     def flag(self) -> str:
         return "--" + self.name.replace("_", "-")
+
+    @property
+    def metavar(self) -> str:
+        """What the server flag takes, as its `--help` shows it."""
+        return "SECONDS" if self.number is float else "N" if self.number is int else "NAME=N,..."
 
     @property
     def key(self) -> str:
@@ -186,7 +192,7 @@ class Setting:
                 if self.number is int
                 else "a number"
                 if self.number is float
-                else "NAME=N,..."
+                else self.metavar
             )
             raise ValueError(f"{text!r} is not {kind} or {self.none_word!r}") from None
         return self.check(value)
@@ -201,6 +207,8 @@ SETTINGS: tuple[Setting, ...] = (
         "never",
         "how long new orders stay Processing, in seconds (at most 100 years); 'never' keeps "
         "them Processing until POST /_chime_mock/orders/ID/complete (default 0)",
+        f"a number of seconds from 0 to {MAX_PROCESSING_DELAY.total_seconds():.0f} (100 years), "
+        "or null to keep new orders Processing until POST /_chime_mock/orders/{id}/complete",
     ),
     Setting(
         "phone_number_limit",
@@ -210,6 +218,7 @@ SETTINGS: tuple[Setting, ...] = (
         "none",
         "phone numbers each account may hold (Amazon Chime's default quota: "
         f"{DEFAULT_PHONE_NUMBER_LIMIT}); 'none' for no limit",
+        "a whole number of phone numbers each account may hold (0 or more), or null for no limit",
     ),
     Setting(
         "journal_limit",
@@ -219,6 +228,8 @@ SETTINGS: tuple[Setting, ...] = (
         "none",
         "how many of the newest calls GET /_chime_mock/calls keeps "
         f"(default {DEFAULT_JOURNAL_LIMIT}); 'none' keeps every call",
+        "how many of the newest calls GET /_chime_mock/calls keeps (a whole number, 1 or more), "
+        "or null to keep every call",
     ),
     Setting(
         "quotas",
@@ -228,11 +239,36 @@ SETTINGS: tuple[Setting, ...] = (
         "defaults",
         "service quotas to change from AWS's defaults, e.g. voice_connectors=10,"
         "tags_per_resource=none (see docs/voice-connectors.md); 'defaults' for AWS's",
+        "an object of quota names to whole numbers (0 or more) or null for no limit, such as "
+        '{"voice_connectors": 10}, or null for AWS\'s defaults',
     ),
 )
 # The one option of mock_chime that is not a setting of the running fake: where it starts from.
 STATE: Final = "state"
 MOCK_OPTIONS = (*(setting.name for setting in SETTINGS), STATE)
+
+
+def how_to_raise(option: str, quota: str | None, *, served: bool) -> str:
+    """How a user lifts the limit of `option` (the quota `quota` of `quotas`) in the mock: with
+    `mock_chime`'s keyword in-process, with the server's flag or `/config` key over HTTP."""
+    setting = next(setting for setting in SETTINGS if setting.name == option)
+    if served:
+        value = f'{{"{quota}": N}}' if quota else "N"
+        flag = f"{quota}=N" if quota else "N"
+        return (
+            f'POST /_chime_mock/config {{"{setting.key}": {value}}} '
+            f"(or chime-mock server {setting.flag} {flag})"
+        )
+    value = f'{{"{quota}": ...}}' if quota else "..."
+    return f"mock_chime({setting.name}={value})"
+
+
+def remedied(message: str, raised_by: tuple[str, str | None] | None, *, served: bool) -> str:
+    """`message` of a limit passed, saying how to raise the limit in the mock (see
+    `ServiceError.raised_by`); unchanged when no option raises it."""
+    if raised_by is None:
+        return message
+    return f"{message}, or raise it in the mock with {how_to_raise(*raised_by, served=served)}"
 
 
 def checked_settings(given: Mapping[str, Any], *, also: Iterable[str] = ()) -> dict[str, Any]:

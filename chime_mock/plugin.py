@@ -17,6 +17,9 @@ def test_order_waits_for_the_carrier(chime_mock):
     )["PhoneNumberOrder"]["PhoneNumberOrderId"]
     chime_mock.complete_order(order_id)
 ```
+
+The fixture `chime_mock_handle` is the same handle under a name that does not hide
+`import chime_mock`.
 """
 
 from __future__ import annotations
@@ -71,3 +74,10 @@ def chime_mock(request: pytest.FixtureRequest) -> Iterator[ChimeMock]:
         )
     with ChimeMock(**(dict(marker.kwargs) if marker else {})) as handle:
         yield handle
+
+
+@pytest.fixture
+def chime_mock_handle(chime_mock: ChimeMock) -> ChimeMock:
+    """The `chime_mock` fixture's handle under a name that leaves `import chime_mock` usable in
+    the test (`chime_mock_handle.complete_order(...)` beside `chime_mock.mock_chime`)."""
+    return chime_mock

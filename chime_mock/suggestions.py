@@ -11,7 +11,7 @@ def unknown(kind: str, name: str, known: Iterable[str], *, listing: int = 8) -> 
     known = sorted(known)
     hint = did_you_mean(closest_names(name, known), before="; ")
     if len(known) <= listing:
-        hint += f" The {kind}s are: {', '.join(known)}"
+        hint += f"{' The' if hint else '; the'} {kind}s are: {', '.join(known)}"
     return f"chime_mock: there is no {kind} {name!r}{hint}"
 
 

@@ -30,12 +30,18 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (set, frozenset)):
         return sorted((_plain(item) for item in value), key=repr)
     if isinstance(value, dict):
-        return sorted(((_plain(k), _plain(v)) for k, v in value.items()), key=repr)
+        # By key alone: a dict's keys differ, and the repr of a whole subtree is costly.
+        return sorted(((_plain(k), _plain(v)) for k, v in value.items()), key=_key_text)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return (type(value).__name__, _plain(dataclasses.asdict(value)))
+        fields = {field.name: getattr(value, field.name) for field in dataclasses.fields(value)}
+        return (type(value).__name__, _plain(fields))
     if hasattr(value, "__dict__"):
         return (type(value).__name__, _plain(_attributes(value)))
     return (type(value).__name__, repr(value))
+
+
+def _key_text(pair: tuple[Any, Any]) -> str:
+    return repr(pair[0])
 
 
 def _attributes(value: Any) -> dict[str, Any]:

@@ -60,3 +60,14 @@ def test_the_docs_are_right_that_no_list_operation_has_a_paginator(service: str)
 def test_the_polling_section_warns_about_time_monotonic_under_time_machine() -> None:
     time_page = _text(ROOT / "docs" / "time.md")
     assert "### A deadline on `time.monotonic` under time-machine" in time_page
+
+
+def test_the_readme_says_how_long_the_suite_takes_and_it_runs_on_every_core() -> None:
+    # A newcomer's first run of the README command once took 20 minutes, unannounced.
+    found = re.search(r'^addopts = "(.*)"$', _text(ROOT / "pyproject.toml"), re.M)
+    assert found, "pyproject.toml sets pytest's addopts on one line"
+    addopts = found.group(1).split()
+    assert addopts[addopts.index("-n") + 1] == "auto"
+    try_it = _text(ROOT / "README.md").split("## Try it", 1)[1].split("\n## ", 1)[0]
+    assert re.search(r"about \d+ minutes on a 2-core machine", try_it)
+    assert "`-n 0`" in try_it  # how to run it in one process

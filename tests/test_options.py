@@ -108,7 +108,7 @@ def test_the_server_config_refuses_a_delay_that_does_not_fit(delay: Any) -> None
     document = json.loads(f'{{"ProcessingDelay": {delay}}}') if isinstance(delay, str) else None
     status, answer = _configure(document or {"ProcessingDelay": delay})
     assert status == 400
-    assert "at most 100 years" in answer["Message"]
+    assert "from 0 to 3153600000 (100 years)" in answer["Message"]
 
 
 def test_the_server_config_refuses_an_unknown_setting_naming_the_closest() -> None:

@@ -30,6 +30,9 @@ DEFAULT_QUOTAS: dict[str, int] = {
     "rooms_per_member": 1000,  # per user or bot ("per profile")
 }
 
+# Quotas on a rate, not on a number of things: a request asks for a rate within it.
+RATES = frozenset({"calls_per_second"})
+
 
 class Quotas:
     """The quotas in force: the defaults, with the ones a test set."""
@@ -51,8 +54,13 @@ class Quotas:
         counted ("Voice Connectors in us-east-1")."""
         limit = self.limits[name]
         if limit is not None and used + adding > limit:
+            asked = (
+                f"this request asks for {adding}"  # a rate: nothing "exists" to count
+                if name in RATES
+                else f"{used} exist and this request adds {adding}"
+            )
             raise ServiceError(
                 code,
-                f"The quota of {what} is {limit} and {used} exist; ask AWS to raise it, or "
-                f'raise it in the mock with mock_chime(quotas={{"{name}": ...}})',
+                f"The quota of {what} is {limit}: {asked}; ask AWS to raise it",
+                raised_by=("quotas", name),
             )

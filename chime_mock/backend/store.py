@@ -95,6 +95,9 @@ class Backend:
         self.phone_number_limit = phone_number_limit
         self.journal = Journal(journal_limit)  # an option, kept by reset(); its calls are not
         self.quotas = Quotas()  # an option, kept by reset()
+        # Whether HTTP clients reach it through chime_mock.server (set by the server): errors
+        # then say how to change an option in the server's words, not mock_chime's.
+        self.served = False
         self.reset()
 
     @property

@@ -21,6 +21,11 @@ View = TypeVar("View", bound=Callable[..., dict[str, Any]])
 VIEWS: dict[str, Callable[[Any], dict[str, Any]]] = {}
 
 
+# Configuration name -> how the server's snapshot shows a record's document of that name, where
+# not as kept (a termination's credentials: their user names, never their passwords).
+CONFIGURATION_VIEWS: dict[str, Callable[[Any], Any]] = {}
+
+
 def registered(record_class_name: str) -> Callable[[View], View]:
     """Register the decorated function as the view of the records of that class."""
 

@@ -90,6 +90,7 @@ class ChimeMockApp:
 
     def __init__(self, backend: Backend, *, max_body_bytes: int = MAX_BODY_BYTES) -> None:
         self.backend = backend
+        backend.served = True  # its answers speak of the server's flags and /config
         self.max_body_bytes = max_body_bytes
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:

@@ -25,7 +25,7 @@ from chime_mock.backend.phone_numbers.orders import OrderNotProcessing, UnknownO
 from chime_mock.defaults import CHIME_SDK_VOICE
 from chime_mock.errors import ServiceError, bad_request, conflict, not_found
 from chime_mock.faults import checked_fault
-from chime_mock.options import SETTINGS
+from chime_mock.options import SETTINGS, Setting
 from chime_mock.protocol.http import HttpResponse
 from chime_mock.protocol.models import service_model
 from chime_mock.protocol.serialization import serialize_error
@@ -163,26 +163,53 @@ def configure(request: ControlRequest) -> HttpResponse:
     backend = request.backend
     document = request.document()
     keys = {setting.key: setting for setting in SETTINGS}
-    try:  # check all before changing any: a rejected request changes nothing
-        for key in document:
-            if key not in keys:
-                raise ValueError(unknown("setting", key, keys))
-        changes = {keys[key].name: keys[key].check(value) for key, value in document.items()}
-    except (TypeError, ValueError) as error:
-        raise bad_request(str(error)) from error
+    for key in document:
+        if key not in keys:
+            raise bad_request(unknown("setting", key, keys))
+    # Check all before changing any: a rejected request changes nothing.
+    changes = {keys[key].name: _checked(keys[key], value) for key, value in document.items()}
     with backend.lock:
         for attribute, value in changes.items():
             setattr(backend, attribute, value)
         return _settings(backend)
 
 
+def _checked(setting: Setting, value: Any) -> Any:
+    """The setting's value from JSON, or a BadRequestException in the words of JSON and of this
+    endpoint (the checks' own messages speak Python: `None`, a timedelta, `complete_order()`)."""
+    try:
+        return setting.check(value)
+    except (TypeError, ValueError) as error:
+        reason = str(error)
+        # An unknown quota name: the check's message names the closest known ones.
+        detail = (
+            f" ({reason.removeprefix('chime_mock: ')})" if "there is no quota" in reason else ""
+        )
+        raise bad_request(
+            f"chime_mock: {setting.key} takes {setting.takes_json}; got {json.dumps(value)}{detail}"
+        ) from error
+
+
 @control("/orders/<order_id>/complete", methods=["POST"])
 def complete_order(request: ControlRequest) -> HttpResponse:
     """Complete a Processing order now; `{"FailedPhoneNumbers": [...]}` end Failed."""
-    backend, order_id = request.backend, request.arguments["order_id"]
     failed = request.document().get("FailedPhoneNumbers", [])
     if not isinstance(failed, list) or not all(isinstance(n, str) for n in failed):
         raise bad_request("chime_mock: FailedPhoneNumbers must be a list of E.164 numbers")
+    order = _complete(request.backend, request.arguments["order_id"], failed)
+    return json_answer({"PhoneNumberOrder": order})
+
+
+@control("/dashboard/orders/<order_id>/complete", methods=["POST"])
+def complete_from_dashboard(request: ControlRequest) -> HttpResponse:
+    """The dashboard's Complete button (an HTML form): completes the order as
+    `POST /orders/{id}/complete` does, then shows the dashboard again."""
+    _complete(request.backend, request.arguments["order_id"], [])
+    return HttpResponse(303, {"Location": PREFIX + "/", "Content-Type": "text/plain"}, b"")
+
+
+def _complete(backend: Backend, order_id: str, failed: list[str]) -> dict[str, Any]:
+    """Complete the order now; it as JSON data."""
     with backend.lock:
         now = clock.now()
         backend.settle(now)
@@ -196,7 +223,7 @@ def complete_order(request: ControlRequest) -> HttpResponse:
             raise conflict(str(error)) from error
         except ValueError as error:
             raise bad_request(str(error)) from error
-        return json_answer({"PhoneNumberOrder": order_document(order)})
+        return order_document(order)
 
 
 @control("/faults", methods=["POST"])
@@ -207,6 +234,13 @@ def inject_error(request: ControlRequest) -> HttpResponse:
     document = request.document()
     if not isinstance(document.get("Operation"), str) or not isinstance(document.get("Code"), str):
         raise bad_request('chime_mock: give the Operation (or "*") and the error Code as text')
+    times, message = document.get("Times", 1), document.get("Message")
+    if isinstance(times, bool) or not isinstance(times, int) or times < 1:
+        raise bad_request(
+            f"chime_mock: Times takes a whole number of calls, 1 or more; got {json.dumps(times)}"
+        )
+    if message is not None and not isinstance(message, str):
+        raise bad_request(f"chime_mock: Message takes text, or null; got {json.dumps(message)}")
     try:
         fault = checked_fault(
             document["Operation"],

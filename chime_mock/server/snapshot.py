@@ -3,6 +3,7 @@ dashboard shows, in the API's own member names."""
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 from typing import Any
 
@@ -14,7 +15,7 @@ from chime_mock.backend.phone_numbers.records import PhoneNumberOrder
 from chime_mock.backend.store import Inventory
 from chime_mock.operations import load_families
 from chime_mock.operations.phone_numbers.views import number_view, order_view
-from chime_mock.operations.views import VIEWS
+from chime_mock.operations.views import CONFIGURATION_VIEWS, VIEWS
 from chime_mock.protocol.serialization import _iso8601 as api_timestamp
 
 
@@ -36,6 +37,26 @@ def order_document(order: PhoneNumberOrder) -> dict[str, Any]:
     return document
 
 
+def record_document(record: Any) -> dict[str, Any]:
+    """A family's record in the API's form, with what its own Get shows only piecemeal: its
+    configuration documents (`Configurations`, by the Get operation's member name) and tags."""
+    document = VIEWS[type(record).__name__](record)
+    configurations = getattr(record, "configurations", None)
+    if configurations:
+        document.setdefault(
+            "Configurations",
+            {
+                name: CONFIGURATION_VIEWS.get(name, copy.deepcopy)(kept)
+                for name, kept in configurations.items()
+            },
+        )
+    tags = getattr(record, "tags", None)
+    if tags:
+        document.setdefault("Tags", [{"Key": key, "Value": value} for key, value in tags.items()])
+    shown: dict[str, Any] = plain(document)
+    return shown
+
+
 def _families(inventory: Inventory) -> dict[str, list[Any]]:
     """The records of every resource family the scope has, in the API's form, by kind."""
     found: dict[str, list[Any]] = {}
@@ -44,7 +65,7 @@ def _families(inventory: Inventory) -> dict[str, list[Any]]:
     for state in inventory.families.values():
         for kind, records in state.records().items():
             if records:
-                found[kind] = [plain(VIEWS[type(record).__name__](record)) for record in records]
+                found[kind] = [record_document(record) for record in records]
     return found
 
 

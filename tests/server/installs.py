@@ -7,9 +7,12 @@ an interrupted one is redone rather than trusted.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 CACHE = Path(__file__).resolve().parents[2] / ".cache"
@@ -32,6 +35,19 @@ def _run(command: list[str]) -> None:
         )
 
 
+@contextlib.contextmanager
+def _one_at_a_time(directory: Path) -> Iterator[None]:
+    """Hold the install lock of `directory`: pytest-xdist's workers each ask for the install at
+    the start of the run, and only the first may make it (the others then find it made)."""
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    with open(directory.parent / f".{directory.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def _installed(directory: Path, what: str) -> bool:
     marker = directory / ".installed"
     return marker.exists() and marker.read_text() == what
@@ -41,10 +57,11 @@ def aws_cli() -> Path:
     """The `aws` executable of a throwaway virtualenv holding the AWS CLI v1."""
     venv = CACHE / "awscli"
     executable = venv / "bin" / "aws"
-    if not _installed(venv, AWS_CLI_REQUIREMENT):
-        _run([sys.executable, "-m", "venv", "--clear", str(venv)])
-        _run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", AWS_CLI_REQUIREMENT])
-        (venv / ".installed").write_text(AWS_CLI_REQUIREMENT)
+    with _one_at_a_time(venv):
+        if not _installed(venv, AWS_CLI_REQUIREMENT):
+            _run([sys.executable, "-m", "venv", "--clear", str(venv)])
+            _run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", AWS_CLI_REQUIREMENT])
+            (venv / ".installed").write_text(AWS_CLI_REQUIREMENT)
     return executable
 
 
@@ -55,9 +72,12 @@ def node() -> str | None:
 def js_sdk() -> Path:
     """The node_modules directory holding the AWS SDK for JavaScript v3 Chime SDK Voice client."""
     prefix = CACHE / "npm"
-    if not _installed(prefix, JS_SDK_PACKAGE):
-        npm = shutil.which("npm") or "npm"
-        prefix.mkdir(parents=True, exist_ok=True)
-        _run([npm, "install", "--prefix", str(prefix), "--no-audit", "--no-fund", JS_SDK_PACKAGE])
-        (prefix / ".installed").write_text(JS_SDK_PACKAGE)
+    with _one_at_a_time(prefix):
+        if not _installed(prefix, JS_SDK_PACKAGE):
+            npm = shutil.which("npm") or "npm"
+            prefix.mkdir(parents=True, exist_ok=True)
+            _run(
+                [npm, "install", "--prefix", str(prefix), "--no-audit", "--no-fund", JS_SDK_PACKAGE]
+            )
+            (prefix / ".installed").write_text(JS_SDK_PACKAGE)
     return prefix / "node_modules"

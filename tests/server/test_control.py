@@ -195,7 +195,7 @@ def test_a_bad_config_changes_no_setting(server: ChimeMockServer) -> None:
     body = b'{"ProcessingDelay": 5, "PhoneNumberLimit": -1, "JournalLimit": 5}'
     answer = send(server.url, "POST", "/_chime_mock/config", body)
     assert (answer.status, answer.error_type) == (400, "BadRequestException")
-    assert "phone_number_limit" in answer.json()["Message"]
+    assert "PhoneNumberLimit takes a whole number" in answer.json()["Message"]
     settings = send(server.url, "GET", "/_chime_mock/config").json()
     assert settings == {
         "ProcessingDelay": 0.0,

@@ -70,7 +70,7 @@ def test_a_bad_journal_limit_is_a_bad_request_that_changes_nothing(
 ) -> None:
     answer = _configure(server, {"JournalLimit": value, "ProcessingDelay": 5})
     assert (answer.status, answer.error_type) == (400, "BadRequestException")
-    assert "chime_mock: journal_limit" in answer.json()["Message"]
+    assert "chime_mock: JournalLimit takes" in answer.json()["Message"]
     settings = send(server.url, "GET", "/_chime_mock/config").json()
     assert (settings["JournalLimit"], settings["ProcessingDelay"]) == (10_000, 0.0)
 

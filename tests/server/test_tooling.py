@@ -63,7 +63,7 @@ def test_a_fault_takes_times_and_message(server: ChimeMockServer, remote_voice: 
     [
         ({"Operation": "GetPhoneNumber", "Code": "Nope"}, "ThrottledClientException"),
         ({"Operation": "Order", "Code": "ForbiddenException"}, "GetPhoneNumber"),
-        ({"Operation": "GetPhoneNumber", "Code": "ForbiddenException", "Times": 0}, "times"),
+        ({"Operation": "GetPhoneNumber", "Code": "ForbiddenException", "Times": 0}, "Times takes"),
         ({"Code": "ForbiddenException"}, "Operation"),
     ],
 )

@@ -79,7 +79,8 @@ def check_quota(backend: Backend, numbers: PhoneNumberInventory, adding: int) ->
         raise ServiceError(
             "ResourceLimitExceededException",
             f"The phone number limit of this account is {limit}: it holds "
-            f"{numbers.held()} and this request adds {adding}",
+            f"{numbers.held()} and this request adds {adding}; ask AWS to raise it",
+            raised_by=("phone_number_limit", None),
         )
 
 

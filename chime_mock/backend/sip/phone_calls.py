@@ -37,6 +37,7 @@ from chime_mock.backend.sip.sip_rules import TO_PHONE_NUMBER
 from chime_mock.backend.store import Backend, Inventory, Scope
 from chime_mock.defaults import CHIME_SDK_VOICE
 from chime_mock.errors import ServiceError
+from chime_mock.options import remedied
 
 _E164 = re.compile(r"\+[1-9]\d{1,14}")
 _USABLE = frozenset({"Unassigned", "Assigned"})
@@ -211,7 +212,8 @@ def receive_call(
             what=f"active SIP media application calls in {first.aws_region}",
         )
     except ServiceError as error:
-        raise ValueError(f"chime_mock: the call is refused: {error.message}") from None
+        message = remedied(error.message, error.raised_by, served=backend.served)
+        raise ValueError(f"chime_mock: the call is refused: {message}") from None
     call = PstnCall(
         transaction_id=ids.guid(),
         direction=INBOUND,

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from chime_mock.backend.voice_connectors.configurations import CREDENTIALS
 from chime_mock.backend.voice_connectors.connectors import VoiceConnector, VoiceConnectorGroup
 from chime_mock.backend.voice_connectors.global_settings import GlobalSettings
-from chime_mock.operations.views import registered
+from chime_mock.operations.views import CONFIGURATION_VIEWS, registered
+
+# The server's snapshot shows who may place calls, as ListVoiceConnectorTerminationCredentials
+# does: user names, never passwords.
+CONFIGURATION_VIEWS[CREDENTIALS] = lambda passwords: {"Usernames": sorted(passwords)}
 
 
 @registered("VoiceConnector")
