@@ -17,12 +17,10 @@ from __future__ import annotations
 
 import argparse
 import functools
-import gc
-import time
-from collections.abc import Callable
 from typing import Any
 
 import boto3
+from bench_scale import _per_call  # the same timing as every listing's at scale
 from botocore.awsrequest import AWSResponse
 
 from chime_mock import mock_chime
@@ -40,17 +38,6 @@ def _client() -> Any:
         aws_access_key_id="AKIAIOSFODNN7EXAMPLE",
         aws_secret_access_key="secret",
     )
-
-
-def _per_call(call: Callable[[], object], calls: int) -> float:
-    gc.disable()
-    try:
-        start = time.perf_counter()
-        for _ in range(calls):
-            call()
-        return (time.perf_counter() - start) / calls
-    finally:
-        gc.enable()
 
 
 def bench_call(rounds: int, calls: int) -> tuple[float, float]:
