@@ -1,4 +1,4 @@
-"""Speed of the core, measured in one run (issue 2's goals).
+"""Speed of the core, measured in one run.
 
 1. A mocked `get_phone_number_order` against the floor: the same client answering the same
    response bytes from a plain `before-send` handler (everything botocore does -- serializing,

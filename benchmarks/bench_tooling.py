@@ -1,4 +1,4 @@
-"""What the always-on call journal and the fault check cost per call (issue 4).
+"""What the always-on call journal and the fault check cost per call.
 
 Run: python benchmarks/bench_tooling.py. Goal: well under 5% of a boto3 call to the mock.
 """

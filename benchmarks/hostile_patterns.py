@@ -1,4 +1,4 @@
-"""Worst case of the validator's pattern checks on huge hostile strings (issue 6).
+"""Worst case of the validator's pattern checks on huge hostile strings.
 
 For every string pattern in the input shapes of the mocked operations (both services, read from
 the installed models), times one search of `smithy_pattern(...)` against strings of LENGTH

@@ -1,4 +1,4 @@
-"""How long SearchAvailablePhoneNumbers takes through a real boto3 client (issue 3).
+"""How long SearchAvailablePhoneNumbers takes through a real boto3 client.
 
 Run: .venv/bin/python -m benchmarks.search
 The first search of a query builds its pool (and, for a State or City, phonenumbers' place index);

@@ -1,7 +1,7 @@
 """A canonical, comparable dump of everything the fake remembers: to prove a call changed nothing.
 
 Generic on purpose: it walks the backend's attributes, so state added to the backend later is
-compared too. Left out: the lock, and the test tooling of issue 4 (the call journal and the
+compared too. Left out: the lock, and the test tooling (the call journal and the
 injected faults record every call, rejected ones included, by design).
 """
 

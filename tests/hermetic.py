@@ -1,4 +1,4 @@
-"""Suite-wide guards (issue 6): every test runs hermetic, and none may leak an active mock.
+"""Suite-wide guards: every test runs hermetic, and none may leak an active mock.
 
 Loaded from conftest.py, so it wraps every test, including ones written later:
 - botocore never probes the EC2 instance metadata service for credentials. A client made outside

@@ -1,4 +1,4 @@
-"""Helpers shared by the inventory tests (issue 3)."""
+"""Helpers shared by the inventory tests."""
 
 from __future__ import annotations
 

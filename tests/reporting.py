@@ -1,4 +1,4 @@
-"""Prints how many hostile-input cases ran, summed over tests and xdist workers (issue 6).
+"""Prints how many hostile-input cases ran, summed over tests and xdist workers.
 
 Tests record `hostile_cases` (a number) and `hostile_tally` (outcome -> count) with
 `record_property`; reports carry them to the controlling process, so `-n 4` counts them too.

@@ -1,5 +1,4 @@
-"""Helpers for the tests of SIP media applications, SIP rules, their calls and proxy sessions
-(issue 14)."""
+"""Helpers for the tests of SIP media applications, SIP rules, their calls and proxy sessions."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Phone numbers put to work: associations with Voice Connectors and groups (issue 13;
-VOICE_FACTS §2.5, §5 rules 3-5, U15-U23)."""
+"""Phone numbers put to work: associations with Voice Connectors and groups."""
 
 from __future__ import annotations
 

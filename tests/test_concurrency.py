@@ -1,4 +1,4 @@
-"""Many threads sharing one mock (issue 6): create, list and read orders at once.
+"""Many threads sharing one mock: create, list and read orders at once.
 
 Every order created is listed exactly once, every number is acquired by exactly one order (also
 when all threads race for the same numbers, across both services), and no call fails.

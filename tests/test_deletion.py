@@ -1,5 +1,5 @@
 """DeletePhoneNumber, BatchDeletePhoneNumber and RestorePhoneNumber: the 7-day deletion queue on
-the mock's clock (issue 3)."""
+the mock's clock."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What the docs say about installing, versions and clocks is what the code does (issue 11)."""
+"""What the docs say about installing, versions and clocks is what the code does."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Random and hostile input at every implemented operation, through real boto3 clients (issue 6).
+"""Random and hostile input at every implemented operation, through real boto3 clients.
 
 Every answer must be a success or an error the operation's model lists (with that error's status);
 never an unmodeled code, an internal error or a traceback, and a rejected call changes nothing.

@@ -1,4 +1,4 @@
-"""ListPhoneNumbers, UpdatePhoneNumber and BatchUpdatePhoneNumber (issue 3)."""
+"""ListPhoneNumbers, UpdatePhoneNumber and BatchUpdatePhoneNumber."""
 
 from __future__ import annotations
 

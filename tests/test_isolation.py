@@ -1,4 +1,4 @@
-"""Isolation from the real world (issue 6): no socket, no real credentials, no state across tests.
+"""Isolation from the real world: no socket, no real credentials, no state across tests.
 
 Builds on tests/test_activation.py (which covers the environment with env credentials); here:
 a credentials file, config file, env keys and AWS_PROFILE at once, the exact restoration of all

@@ -1,8 +1,7 @@
-"""Porting orders seeded from the handle: port-in statuses until the FOC date (issue 3).
+"""Porting orders seeded from the handle: port-in statuses until the FOC date.
 
-Their numbers enter the inventory one day before the FOC date (SERVICE_FACTS); what happens before
-that is tested in test_porting_arrival.py.
-"""
+Their numbers enter the inventory one day before the FOC date (docs/behaviour.md, "Porting orders");
+what happens before that is tested in test_porting_arrival.py."""
 
 from __future__ import annotations
 

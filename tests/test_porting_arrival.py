@@ -1,4 +1,5 @@
-"""Ported numbers enter the inventory one day before the FOC date (SERVICE_FACTS, issue 3).
+"""Ported numbers enter the inventory one day before the FOC date (docs/behaviour.md, "Porting
+orders").
 
 Until then the porting order is visible but its numbers are not: every read answers as if they
 did not exist, they take no place in the quota, and yet nobody can order them.

@@ -1,5 +1,5 @@
-"""Proxy sessions of a Voice Connector through real boto3 clients (issue 14; VOICE_FACTS §2.8,
-U55): Open until they expire on the mock's clock, then Closed."""
+"""Proxy sessions of a Voice Connector through real boto3 clients: Open until they expire on the
+mock's clock, then Closed."""
 
 from __future__ import annotations
 

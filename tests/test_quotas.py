@@ -1,4 +1,4 @@
-"""The inventory quota: ResourceLimitExceededException on Create and Restore (issue 3)."""
+"""The inventory quota: ResourceLimitExceededException on Create and Restore."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Requirements audit (issues 2-3, SERVICE_FACTS "Errors on the wire"): every error path of every
-mocked operation answers an error that operation models, raised by botocore as
+"""Requirements audit (AWS's errors on the wire, as docs/behaviour.md records them): every error
+path of every mocked operation answers an error that operation models, raised by botocore as
 `client.exceptions.<Name>`, with the HTTP status of the model's error shape; every success answers
 the operation's modeled `responseCode`."""
 
@@ -424,7 +424,7 @@ def _voice_successes(voice: Any) -> dict[str, Callable[[], Any]]:
 
 
 def _voice_analytics_successes(voice: Any, handle: ChimeMock) -> dict[str, Callable[[], Any]]:
-    """One successful call of every voice analytics operation (issue 15), in an order that makes
+    """One successful call of every voice analytics operation, in an order that makes
     each one succeed: a domain, a connector streaming to media insights, tasks, profiles."""
     made: dict[str, str] = {}
     kms_key = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
@@ -512,7 +512,7 @@ def _voice_analytics_successes(voice: Any, handle: ChimeMock) -> dict[str, Calla
     }
 
 
-# -- SIP media applications, SIP rules, calls and proxy sessions (issue 14) ----------------------
+# -- SIP media applications, SIP rules, calls and proxy sessions ----------------------
 
 # Retired by AWS: they answer GoneException (BadRequestException where the model has no Gone) for
 # every existing application, never a success (tests/test_sip_media_applications.py).
@@ -525,8 +525,8 @@ RETIRED = frozenset(
 
 
 def _sip_successes(voice: Any) -> dict[str, Callable[[], Any]]:
-    """One successful call of every operation of issue 14, in an order that makes each succeed
-    (a dial-in number, an application, its rule, a call; a proxied connector, a session)."""
+    """One successful call of every SIP and proxy-session operation, in an order that makes each
+    succeed (a dial-in number, an application, its rule, a call; a proxied connector, a session)."""
     made: dict[str, str] = {}
     region, lambda_arn = "us-east-1", "arn:aws:lambda:us-east-1:123456789012:function:ivr"
     voice.create_phone_number_order(

@@ -1,4 +1,4 @@
-"""Requirements audit (issues 2 and 7): the README's example, commands and links, and the docs of
+"""Requirements audit: the README's example, commands and links, and the docs of
 every option of `mock_chime`. The README is read, never changed, by these tests."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""Requirements audit (issues 2-3 and SERVICE_FACTS.md): rules the other test files did not prove
-on every operation or service they apply to."""
+"""Requirements audit (AWS's rules as docs/behaviour.md records them): rules the other test files
+did not prove on every operation or service they apply to."""
 
 from __future__ import annotations
 

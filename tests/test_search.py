@@ -1,4 +1,4 @@
-"""SearchAvailablePhoneNumbers: deterministic, valid, really available numbers (issue 3)."""
+"""SearchAvailablePhoneNumbers: deterministic, valid, really available numbers."""
 
 from __future__ import annotations
 

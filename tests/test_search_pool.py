@@ -1,4 +1,4 @@
-"""Unit tests of the search pools behind SearchAvailablePhoneNumbers (issue 3)."""
+"""Unit tests of the search pools behind SearchAvailablePhoneNumbers."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """CreateSipMediaApplicationCall / UpdateSipMediaApplicationCall through real boto3 clients, and
-what `handle.sip_media_applications` shows of them (issue 14; VOICE_FACTS §2.6, U53, U54)."""
+what `handle.sip_media_applications` shows of them."""
 
 from __future__ import annotations
 
@@ -136,7 +136,7 @@ def test_a_call_must_come_from_a_number_of_the_account(voice: Any, application_i
 def test_a_call_of_an_unknown_application_is_refused(voice: Any) -> None:
     dial_in(voice, "+12065550100")
     code, _ = _refused(voice, "d95bf7c0-6ae3-436f-9831-c5c362884b97")
-    # U53: NotFoundException where the model declares it on the operation, else 400.
+    # NotFoundException where the model declares it on the operation, else 400.
     assert code == declared(voice, "CreateSipMediaApplicationCall", "NotFoundException")
 
 

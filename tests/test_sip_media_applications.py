@@ -1,4 +1,4 @@
-"""SIP media applications through real boto3 clients (issue 14; VOICE_FACTS §2.6, U5, U33, U56)."""
+"""SIP media applications through real boto3 clients."""
 
 from __future__ import annotations
 

@@ -1,6 +1,5 @@
 """SIP media applications, rules, calls and proxy sessions are stateful everywhere the fake is
-reached: state files, the server (API, state endpoint, dashboard) and aiobotocore clients
-(issue 14)."""
+reached: state files, the server (API, state endpoint, dashboard) and aiobotocore clients."""
 
 from __future__ import annotations
 

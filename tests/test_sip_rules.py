@@ -1,4 +1,4 @@
-"""SIP rules through real boto3 clients (issue 14; VOICE_FACTS §2.7, U4, U29-U31, §5 rules 5-7)."""
+"""SIP rules through real boto3 clients."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ def test_a_rule_on_a_number_is_formed_as_the_service_forms_it(voice: Any) -> Non
     rule = created["SipRule"]
     assert created["ResponseMetadata"]["HTTPStatusCode"] == 201
     assert re.fullmatch(UUID, rule["SipRuleId"])
-    assert rule["Disabled"] is False  # enabled unless created disabled (U31)
+    assert rule["Disabled"] is False  # enabled unless created disabled
     assert (rule["TriggerType"], rule["TriggerValue"]) == ("ToPhoneNumber", "+12065550100")
     assert rule["TargetApplications"] == [target(made)]
     assert rule["CreatedTimestamp"] == rule["UpdatedTimestamp"]
@@ -185,7 +185,7 @@ def test_a_host_name_triggers_one_rule_only(voice: Any) -> None:
 def test_deleting_the_connector_leaves_a_host_name_rule(voice: Any) -> None:
     made = connector(voice)
     rule = _hostname_rule(voice, made["OutboundHostName"], application(voice))
-    voice.delete_voice_connector(VoiceConnectorId=made["VoiceConnectorId"])  # U29: not blocked
+    voice.delete_voice_connector(VoiceConnectorId=made["VoiceConnectorId"])  # not blocked
     assert (
         voice.get_sip_rule(SipRuleId=rule["SipRuleId"])["SipRule"]["TriggerValue"]
         == (made["OutboundHostName"])

@@ -1,4 +1,4 @@
-"""Tags on Chime SDK Voice resources, by ARN (issue 13; VOICE_FACTS §2.12, U61)."""
+"""Tags on Chime SDK Voice resources, by ARN."""
 
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ def test_an_unknown_arn_is_not_found(voice: Any) -> None:
     )
     for arn in (
         unknown,
-        group(voice)["VoiceConnectorGroupArn"],  # U37: groups are not taggable
+        group(voice)["VoiceConnectorGroupArn"],  # groups are not taggable
     ):
         assert error_of(voice.list_tags_for_resource, ResourceARN=arn)[0] == "NotFoundException"
 

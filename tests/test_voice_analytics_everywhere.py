@@ -1,6 +1,6 @@
 """Voice analytics is stateful like the rest of the fake everywhere it is reached: state files
 (with the clock going on after a load), the server (API, state endpoint, dashboard) and
-aiobotocore clients (issue 15)."""
+aiobotocore clients."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Speaker search and voice tone analysis tasks through real boto3 clients: started on a
 connector that streams to media insights, moved on by the clock or by the test, stopped, kept
-7 days (issue 15; VOICE_FACTS §2.11, U13, U35, U48-U50)."""
+7 days."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""The configurations of a Voice Connector through real boto3 clients (issue 13; VOICE_FACTS
-§2.3, U25-U27, U42-U47, §5 rule 8): one mechanism, each triple's own rules."""
+"""The configurations of a Voice Connector through real boto3 clients: one mechanism, each triple's
+own rules."""
 
 from __future__ import annotations
 
@@ -88,7 +88,7 @@ def test_a_configuration_is_put_read_and_deleted(voice: Any, member: str) -> Non
     put, get, delete, params = TRIPLES[member]
     made = connector(voice)["VoiceConnectorId"]
     with pytest.raises(voice.exceptions.NotFoundException):
-        getattr(voice, get)(VoiceConnectorId=made)  # U25: never put
+        getattr(voice, get)(VoiceConnectorId=made)  # never put
     answered = getattr(voice, put)(VoiceConnectorId=made, **params)
     assert answered[member] == _expected(member, params)
     assert getattr(voice, get)(VoiceConnectorId=made)[member] == _expected(member, params)

@@ -1,4 +1,4 @@
-"""Voice Connectors and groups through real boto3 clients (issue 13; VOICE_FACTS §2.2, §2.4)."""
+"""Voice Connectors and groups through real boto3 clients."""
 
 from __future__ import annotations
 

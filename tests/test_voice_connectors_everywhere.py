@@ -1,5 +1,5 @@
 """Voice Connectors are stateful like the numbers everywhere the fake is reached: state files,
-the server (API, state endpoint, dashboard) and aiobotocore clients (issue 13)."""
+the server (API, state endpoint, dashboard) and aiobotocore clients."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Voice profile domains through real boto3 clients (issue 15; VOICE_FACTS §2.9, U35, U52)."""
+"""Voice profile domains through real boto3 clients."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Voice profiles through real boto3 clients: enrolled from a speaker search task's voiceprint
-within 24 hours, expiring 3 years later unless updated (issue 15; VOICE_FACTS §2.10, U14, U51)."""
+within 24 hours, expiring 3 years later unless updated."""
 
 from __future__ import annotations
 

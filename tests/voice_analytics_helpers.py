@@ -1,4 +1,4 @@
-"""Helpers for the voice analytics tests (issue 15): a domain, a connector that streams to a
+"""Helpers for the voice analytics tests: a domain, a connector that streams to a
 media insights pipeline, tasks."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def domain(voice: Any, name: str = "callers", **extra: Any) -> dict[str, Any]:
 
 
 def streaming(voice: Any, connector_id: str, **insights: Any) -> None:
-    """Stream the connector's calls to a media insights pipeline (what tasks need, U48)."""
+    """Stream the connector's calls to a media insights pipeline (what tasks need)."""
     voice.put_voice_connector_streaming_configuration(
         VoiceConnectorId=connector_id,
         StreamingConfiguration={

@@ -1,4 +1,4 @@
-"""Requirements audit (issue 5): `chime-mock server --host` binds the address it is given."""
+"""Requirements audit: `chime-mock server --host` binds the address it is given."""
 
 from __future__ import annotations
 
