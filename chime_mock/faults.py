@@ -15,7 +15,7 @@ from chime_mock.suggestions import closest_names
 ANY_OPERATION = "*"
 
 
-@dataclass
+@dataclass(eq=False)  # an injected fault is itself, whatever its fields
 class Fault:
     operation: str  # a model operation name, or ANY_OPERATION
     code: str  # a modeled error shape name

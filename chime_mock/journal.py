@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class RecordedCall:
-    """A call the mock answered, as `handle.calls` lists it.
+class RecordedCall(NamedTuple):
+    """A call the mock answered, as `handle.calls` lists it: a named tuple, so it cannot be
+    changed.
 
     Example:
         ```python

@@ -13,8 +13,7 @@ import datetime as _dt
 import math
 import os
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from typing import Any, Final, TypedDict
+from typing import Any, Final, NamedTuple, TypedDict
 
 from chime_mock.defaults import DEFAULT_JOURNAL_LIMIT, DEFAULT_PHONE_NUMBER_LIMIT
 from chime_mock.suggestions import unknown
@@ -153,8 +152,7 @@ def _whole_number(value: object, takes: str) -> None:
 # -- the declarations --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):
     """An option of the running fake: a `mock_chime` keyword, a `Backend` attribute of the same
     name, a `chime-mock server` flag and a key of the server's `/config` document."""
 

@@ -82,24 +82,40 @@ def _records(backend: Backend) -> list[Any]:
     ] + [number for numbers in Carrier.of(backend).arriving.values() for number in numbers]
 
 
+def _plain(value: Any) -> Any:
+    """`value` with every record in it replaced by its class name and its fields' values:
+    records compare by identity, a round trip makes new ones."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return type(value).__name__, dataclasses.asdict(value)
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if type(value) is tuple:  # a NamedTuple is a value already
+        return tuple(_plain(item) for item in value)
+    return value
+
+
 def _snapshot(backend: Backend) -> dict[str, Any]:
-    return {
-        "inventories": {
-            inventory.scope: (
-                dict(PhoneNumberInventory.of(inventory).orders),
-                dict(PhoneNumberInventory.of(inventory).numbers),
-                PhoneNumberInventory.of(inventory).settings,
-            )
-            for inventory in backend.inventories()
-        },
-        "owners": dict(Carrier.of(backend).owners),
-        "order_scopes": dict(Carrier.of(backend).order_scopes),
-        "pending": sorted(Carrier.of(backend).pending),
-        "unavailable": set(Carrier.of(backend).unavailable),
-        "deleting": dict(Carrier.of(backend).deleting),
-        "naming": dict(Carrier.of(backend).naming),
-        "arriving": dict(Carrier.of(backend).arriving),
-    }
+    return _plain(
+        {
+            "inventories": {
+                inventory.scope: (
+                    dict(PhoneNumberInventory.of(inventory).orders),
+                    dict(PhoneNumberInventory.of(inventory).numbers),
+                    PhoneNumberInventory.of(inventory).settings,
+                )
+                for inventory in backend.inventories()
+            },
+            "owners": dict(Carrier.of(backend).owners),
+            "order_scopes": dict(Carrier.of(backend).order_scopes),
+            "pending": sorted(Carrier.of(backend).pending),
+            "unavailable": set(Carrier.of(backend).unavailable),
+            "deleting": dict(Carrier.of(backend).deleting),
+            "naming": dict(Carrier.of(backend).naming),
+            "arriving": dict(Carrier.of(backend).arriving),
+        }
+    )
 
 
 @pytest.fixture
@@ -118,7 +134,7 @@ def test_a_round_trip_keeps_every_record_field(saved: tuple[Path, dict[str, Any]
     path, before = saved
     with mock_chime(state=path):
         after = _snapshot(_backend())
-    assert after == before  # dataclass equality: every field of every order and number
+    assert after == before  # every field of every order and number
 
 
 def test_the_round_trip_sets_every_field_of_every_record(

@@ -27,7 +27,7 @@ from chime_mock.backend.store import Inventory
 from chime_mock.defaults import CHIME, CHIME_SDK_VOICE
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # one per request: never compared or shown
 class Call:
     """What a handler is given besides its parameters: the fake, who calls, when, and what."""
 

@@ -23,9 +23,11 @@ from botocore.utils import parse_timestamp
 from chime_mock.errors import ServiceError, bad_request
 from chime_mock.protocol.routing import Match
 
-_INTEGER = re.compile(r"[+-]?[0-9]+")
+# Patterns compiled at their first use (the `re` module keeps them): most processes send no
+# number as text, and compiling at import would cost every new process's start.
+_INTEGER = r"[+-]?[0-9]+"
 # A number as JSON writes one, sign allowed: "NaN", "Infinity", "0x1F" or " 1" are not numbers.
-_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_NUMBER = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
 
 
 def _invalid(member: str, value: str, type_name: str) -> ServiceError:
@@ -40,7 +42,7 @@ def _from_text(name: str, shape: botocore.model.Shape, text: str) -> Any:
     try:
         if type_name in ("integer", "long"):
             # Python's int() also takes " 5", "1_0" and non-ASCII digits; the wire form is ASCII.
-            if not _INTEGER.fullmatch(text):
+            if not re.fullmatch(_INTEGER, text):
                 raise ValueError(text)
             return int(text)
         if type_name in ("float", "double"):
@@ -66,9 +68,9 @@ def _scalar_from_string(shape: botocore.model.Shape, text: str) -> Any:
         lowered = text.lower()
         return lowered == "true" if lowered in ("true", "false") else text
     if type_name in ("integer", "long"):
-        return int(text) if _INTEGER.fullmatch(text) else text
+        return int(text) if re.fullmatch(_INTEGER, text) else text
     if type_name in ("float", "double"):
-        return float(text) if _NUMBER.fullmatch(text) else text
+        return float(text) if re.fullmatch(_NUMBER, text) else text
     return text
 
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import NamedTuple
 from urllib.parse import parse_qsl, unquote
 
 import botocore.model
@@ -21,7 +22,7 @@ _RECENT_SIZE = 1024
 _UNSEEN = object()
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)  # the router's own: never compared or shown
 class Route:
     operation: botocore.model.OperationModel
     pattern: str  # the path regex, compiled at its first use
@@ -35,8 +36,7 @@ class Route:
         return re.compile(self.pattern)
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """Shared between requests with the same method, path and query: read it, never change it."""
 
     operation: botocore.model.OperationModel
@@ -80,27 +80,38 @@ class Router:
     """Routes requests for one service model.
 
     Routes are indexed by method and first path segment, so a request tries the handful of
-    templates that can match rather than every operation of the service.
+    templates that can match rather than every operation of the service. A group's routes are
+    made at its first request: a test process calls a few groups of the ~100 operations.
     """
 
     def __init__(self, model: botocore.model.ServiceModel) -> None:
-        self._by_method: dict[str, list[Route]] = {}
+        self._model = model
+        # (method, first segment or "*" when a label leads the path) -> operation names
+        self._names: dict[tuple[str, str], list[str]] = {}
         for name in model.operation_names:
-            route = _compile(model.operation_model(name))
-            self._by_method.setdefault(route.operation.http["method"], []).append(route)
+            http = model.operation_model(name).http
+            segment = _first_segment(http["requestUri"].partition("?")[0])
+            key = (http["method"], "*" if "{" in segment else segment)
+            self._names.setdefault(key, []).append(name)
         self._index: dict[tuple[str, str], list[Route]] = {}
         self._recent: dict[tuple[str, str, str], Match | None] = {}
-        for method, routes in self._by_method.items():
+
+    def _routes(self, key: tuple[str, str]) -> list[Route]:
+        routes = self._index.get(key)
+        if routes is None:
+            names = self._names.get(key)
+            if names is None:  # no template starts so: nothing kept for a stranger's path
+                return []
+            routes = [_compile(self._model.operation_model(name)) for name in names]
+            # Templates with more static query pairs first, then the longer (more literal) ones.
             routes.sort(key=lambda r: (-len(r.static_query), -len(r.pattern)))
-            for route in routes:
-                segment = _first_segment(route.operation.http["requestUri"].partition("?")[0])
-                key = "*" if "{" in segment else segment  # "*": a label leads the path
-                self._index.setdefault((method, key), []).append(route)
+            self._index[key] = routes
+        return routes
 
     def _candidates(self, method: str, path: str) -> list[Route]:
         method = method.upper()
-        exact = self._index.get((method, _first_segment(path)), [])
-        labelled = self._index.get((method, "*"), [])
+        exact = self._routes((method, _first_segment(path)))
+        labelled = self._routes((method, "*"))
         return exact + labelled if labelled else exact
 
     def match(self, method: str, path: str, query: str) -> Match | None:
@@ -136,7 +147,9 @@ class Router:
     def methods_for(self, path: str) -> list[str]:
         """The methods some route accepts at this path: for a helpful wrong-method error."""
         return sorted(
-            method
-            for method, routes in self._by_method.items()
-            if any(route.path.match(path) for route in routes)
+            {
+                method
+                for method, segment in self._names
+                if any(route.path.match(path) for route in self._routes((method, segment)))
+            }
         )

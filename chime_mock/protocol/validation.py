@@ -58,17 +58,17 @@ def smithy_pattern(pattern: str) -> re.Pattern[str]:
     return re.compile(source, re.ASCII)
 
 
-def _readable_pattern(shape: botocore.model.Shape) -> re.Pattern[str] | None:
-    """The shape's pattern, or None when it has none or Python cannot read it.
+@functools.cache
+def _readable_pattern(pattern: str) -> re.Pattern[str] | None:
+    """A model pattern compiled, at the first value it checks (a process sends few of the
+    members a model has), or None when Python cannot read it.
 
     One model pattern is not a valid regular expression in any dialect (chime-sdk-voice's
     ClientRequestId, `^[-_a-zA-Z0-9]*${2,64}$`); it goes unenforced rather than failing every
     request of the operation that uses it.
     """
-    if "pattern" not in shape.metadata:
-        return None
     try:
-        return smithy_pattern(shape.metadata["pattern"])
+        return smithy_pattern(pattern)
     except re.error:
         return None
 
@@ -151,12 +151,12 @@ class _Compiler:
                         _fail(errors, shape, value, path, rule)
 
                 rules.append(check_enum)
-            regex = _readable_pattern(shape)
-            if regex is not None:
+            if "pattern" in shape.metadata:
                 source = shape.metadata["pattern"]
 
                 def check_pattern(value: Any, path: str, errors: list[str]) -> None:
-                    if regex.search(value) is None:
+                    regex = _readable_pattern(source)
+                    if regex is not None and regex.search(value) is None:
                         rule = f"Member must satisfy regular expression pattern: {source}"
                         _fail(errors, shape, value, path, rule)
 

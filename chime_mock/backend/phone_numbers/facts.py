@@ -9,14 +9,13 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import quote
 
 from chime_mock.backend.phone_numbers.us_numbers import us_type
 
 
-@dataclass(frozen=True)
-class NumberFacts:
+class NumberFacts(NamedTuple):
     e164: str  # always with the leading "+"
     country: str  # ISO 3166 alpha-2
     type: str  # "Local" or "TollFree", the model's PhoneNumberType

@@ -1,21 +1,33 @@
-"""The records the fake keeps: phone-number orders and phone numbers, in the service's own words."""
+"""The records the fake keeps: phone-number orders and phone numbers, in the service's own words.
+
+A record is an entity, one of its kind by its ID: records compare by identity (`eq=False`), and
+the few values inside them are NamedTuples. Each generated method is source code that Python
+parses when the class is made, at every new process's first call, and a dataclass without a
+docstring has one made from its signature (docs/architecture.md, "What a new process pays
+for").
+"""
 
 from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from chime_mock.backend.paging import Listed
 
 
-@dataclass
+@dataclass(eq=False)
 class OrderedPhoneNumber:
+    """One number of an order and how far it got (an OrderedPhoneNumber of the API)."""
+
     e164: str
     status: str  # OrderedPhoneNumberStatus: Processing, Acquired, Failed
 
 
-@dataclass
+@dataclass(eq=False)
 class PhoneNumberOrder:
+    """A PhoneNumberOrder: numbers asked for together, made through the API or seeded."""
+
     order_id: str
     product_type: str
     order_type: str  # New (made through the API) or Porting (seeded by a test)
@@ -32,8 +44,7 @@ class PhoneNumberOrder:
     name: str | None = None
 
 
-@dataclass(frozen=True)
-class Association:
+class Association(NamedTuple):
     """A PhoneNumberAssociation: what a number is put to work for. A number has one at most."""
 
     name: str  # PhoneNumberAssociationName: VoiceConnectorId, VoiceConnectorGroupId, SipRuleId
@@ -41,8 +52,11 @@ class Association:
     associated: _dt.datetime
 
 
-@dataclass
-class PhoneNumber(Listed):  # assigning status, product type or associations refiles its indexes
+@dataclass(eq=False)
+class PhoneNumber(Listed):
+    """A PhoneNumber of the inventory. Assigning its status, product type or associations
+    refiles it in its listing's indexes."""
+
     phone_number_id: str
     e164: str
     country: str
@@ -63,7 +77,7 @@ class PhoneNumber(Listed):  # assigning status, product type or associations ref
     associations: list[Association] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(eq=False)
 class PhoneNumberSettings:
     """The account's default outbound calling name (Get/UpdatePhoneNumberSettings)."""
 

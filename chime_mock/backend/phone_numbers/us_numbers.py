@@ -21,14 +21,18 @@ from pathlib import Path
 # Strictly "+1" and ten ASCII digits, the first 2-9 (a leading 1 would be read by phonenumbers
 # as the US national prefix). Anything else (spaces, letters, other digits) is phonenumbers'.
 _STRICT_US = re.compile(r"\+1[2-9][0-9]{9}")
-# The number types phonenumbers tries after the general pattern, in its order
-# (phonenumberutil._number_type_helper); the first that matches is the number's type.
-_TYPE_ORDER = (
-    "premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager", "uan",
-    "voicemail", "fixed_line", "mobile",
+# phonenumbers tries the number types after the general pattern in its order
+# (phonenumberutil._number_type_helper) and the first that matches is the number's type:
+# premium_rate, toll_free, then the rest. Only toll_free is "TollFree" and only premium_rate
+# comes before it, so the rest are tried with the usual one first: which of them matches does
+# not change the answer, and the US fixed-line pattern (every area code) is the one a number
+# usually matches. Each pattern is compiled at its first use: the fixed-line one costs a
+# millisecond, which a process that orders only toll-free numbers never pays.
+_LOCAL_TYPES = (
+    "fixed_line", "mobile", "shared_cost", "voip", "personal_number", "pager", "uan", "voicemail",
 )  # fmt: skip
 
-_Description = tuple[tuple[int, ...], "re.Pattern[str]"]
+_Description = tuple[tuple[int, ...], str]  # possible lengths, the national number pattern
 
 
 def us_type(e164: str) -> str | None:
@@ -42,9 +46,12 @@ def us_type(e164: str) -> str | None:
     national = e164[2:]
     if not _matches(national, descriptions.get("general_desc")):
         return None
-    for name in _TYPE_ORDER:
-        if _matches(national, descriptions.get(name)):
-            return "TollFree" if name == "toll_free" else "Local"
+    if _matches(national, descriptions.get("premium_rate")):
+        return "Local"
+    if _matches(national, descriptions.get("toll_free")):
+        return "TollFree"
+    if any(_matches(national, descriptions.get(name)) for name in _LOCAL_TYPES):
+        return "Local"
     return None  # not valid for the US: phonenumbers tries the other regions of +1
 
 
@@ -54,7 +61,12 @@ def _matches(national: str, description: _Description | None) -> bool:
     lengths, pattern = description
     if lengths and len(national) not in lengths:
         return False
-    return pattern.fullmatch(national) is not None
+    return _compiled(pattern).fullmatch(national) is not None
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 @functools.cache
@@ -104,5 +116,5 @@ def _descriptions(source: str) -> dict[str, _Description] | None:
         if not pattern:
             continue  # phonenumbers matches nothing against an empty pattern
         lengths = tuple(fields.get("possible_length") or ())
-        found[keyword.arg] = (lengths, re.compile(pattern))
+        found[keyword.arg] = (lengths, pattern)
     return found if "general_desc" in found else None
