@@ -14,7 +14,8 @@ import time_machine
 from botocore.exceptions import ClientError
 
 from chime_mock import mock_chime
-from tests.sip_helpers import application, dial_in, lambda_arn, number_rule
+from tests.sip_helpers import application, dial_in, lambda_arn, number_rule, target
+from tests.voice_helpers import connector
 
 NUMBER = "+12065550100"
 CALLER = "+12065550123"
@@ -473,3 +474,40 @@ def test_a_received_calls_sip_headers_reach_the_lambda(handle: Any, ivr: dict[st
         assert event["CallDetails"]["Participants"][0]["SipHeaders"] == {"X-Case-Id": "42"}
     [listed] = handle.sip_media_applications.calls()
     assert listed.sip_headers == {"X-Case-Id": "42"}
+
+
+def test_a_call_sent_to_a_voice_connector_host_is_routed_by_its_hostname_rule(
+    handle: Any, voice: Any
+) -> None:
+    """A PBX trunked to the Voice Connector dials a number no one holds in the account."""
+    host = connector(voice)["OutboundHostName"]
+    created = application(voice)
+    voice.create_sip_rule(
+        Name="from the pbx",
+        TriggerType="RequestUriHostname",
+        TriggerValue=host,
+        TargetApplications=[target(created)],
+    )
+    handle.sip_media_applications.connect_lambda(lambda_arn(), greeter)
+    call = handle.sip_media_applications.receive_call(
+        to_phone_number=AGENT, from_phone_number=CALLER, request_uri_hostname=host.upper()
+    )
+    assert call.event_types == ["NEW_INBOUND_CALL", "ACTION_SUCCESSFUL"]
+    [leg] = call.events[0]["CallDetails"]["Participants"]
+    assert (leg["To"], leg["From"], leg["Direction"]) == (AGENT, CALLER, "Inbound")
+    # The number alone routes nothing: no ToPhoneNumber rule names it.
+    with pytest.raises(ValueError, match="routes calls to"):
+        handle.sip_media_applications.receive_call(to_phone_number=AGENT, from_phone_number=CALLER)
+
+
+def test_a_host_no_enabled_rule_routes_is_a_value_error(handle: Any, voice: Any) -> None:
+    host = connector(voice)["OutboundHostName"]
+    handle.sip_media_applications.connect_lambda(lambda_arn(), greeter)
+    with pytest.raises(ValueError, match=f"routes calls sent to host {host}.*RequestUriHostname"):
+        handle.sip_media_applications.receive_call(
+            to_phone_number=AGENT, from_phone_number=CALLER, request_uri_hostname=host
+        )
+    with pytest.raises(ValueError, match="request_uri_hostname must be"):
+        handle.sip_media_applications.receive_call(
+            to_phone_number=AGENT, from_phone_number=CALLER, request_uri_hostname=""
+        )

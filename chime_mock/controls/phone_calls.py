@@ -229,14 +229,19 @@ class PhoneCallControls:
         from_phone_number: str,
         sip_headers: dict[str, str] | None = None,
         account: str | None = None,
+        request_uri_hostname: str | None = None,
     ) -> PhoneCall:
         """A caller on the phone network dials `to_phone_number`: routed as AWS routes it (the
         account's enabled SIP rule with that ToPhoneNumber trigger, its target applications by
         priority, failing over when a Lambda fails), delivered before this returns.
 
+        With `request_uri_hostname` (a Voice Connector's OutboundHostName), the call comes from
+        a SIP trunk, a PBX say, sent to that host and dialing `to_phone_number`: the rule with
+        that RequestUriHostname trigger routes it, whoever holds the number.
+
         Raises:
-            ValueError: no enabled SIP rule routes the number, none of its applications has a
-                connected Lambda, or the quota of active calls is reached.
+            ValueError: no enabled SIP rule routes the number (or the host), none of its
+                applications has a connected Lambda, or the quota of active calls is reached.
         """
         from chime_mock.backend.sip import phone_calls
         from chime_mock.defaults import DEFAULT_ACCOUNT
@@ -249,6 +254,7 @@ class PhoneCallControls:
                 from_phone_number,
                 sip_headers,
                 clock.now(),
+                request_uri_hostname,
             )
             return call.transaction_id
 

@@ -80,11 +80,18 @@ def _document(call: PstnCall) -> dict[str, Any]:
 
 @control("/phone-calls", methods=["POST"])
 def receive_call(request: ControlRequest) -> HttpResponse:
-    """A caller dials ToPhoneNumber from FromPhoneNumber; routed by the SIP rules."""
+    """A caller dials ToPhoneNumber from FromPhoneNumber; routed by the SIP rules (by the
+    RequestUriHostname rule when the call is sent to that host by a SIP trunk)."""
     document = request.document()
     to = _text(document, "ToPhoneNumber", "+12065550100")
     from_ = _text(document, "FromPhoneNumber", "+12065550123")
     account = _text(document, "AwsAccountId", DEFAULT_ACCOUNT, default=DEFAULT_ACCOUNT)
+    host = document.get("RequestUriHostname")
+    if host is not None and not isinstance(host, str):
+        raise bad_request(
+            "chime_mock: RequestUriHostname must be a Voice Connector's OutboundHostName, as "
+            'text: "abcdef1ghij2klmno3pqr4.voiceconnector.chime.aws"'
+        )
     headers = document.get("SipHeaders")
     if headers is not None and not (
         isinstance(headers, dict)
@@ -96,7 +103,7 @@ def receive_call(request: ControlRequest) -> HttpResponse:
         now = clock.now()
         backend.settle(now)
         try:
-            call = phone_calls.receive_call(backend, account, to, from_, headers, now)
+            call = phone_calls.receive_call(backend, account, to, from_, headers, now, host)
         except ValueError as error:
             raise bad_request(str(error)) from error
         return json_answer({"TransactionId": call.transaction_id}, status=201)

@@ -16,7 +16,7 @@ import pytest
 
 from chime_mock.server import ChimeMockServer
 from tests.server.conftest import make_client, send, start_server_command, stop_server_command
-from tests.sip_helpers import application, dial_in, number_rule
+from tests.sip_helpers import application, dial_in, number_rule, target
 
 LAMBDA_ARN = "arn:aws:lambda:us-east-1:123456789012:function:ivr"
 NUMBER = "+12065550100"
@@ -192,3 +192,33 @@ def test_a_bad_lambda_option_stops_the_command() -> None:
     )
     assert result.returncode == 2
     assert "--lambda takes ARN=URL" in result.stderr
+
+
+def test_a_call_sent_to_a_voice_connector_host_is_routed_by_its_hostname_rule(
+    server: ChimeMockServer, lambda_url: str
+) -> None:
+    voice = make_client(server.url, "chime-sdk-voice")
+    host = voice.create_voice_connector(Name="pbx", RequireEncryption=True)["VoiceConnector"][
+        "OutboundHostName"
+    ]
+    created = application(voice)
+    voice.create_sip_rule(
+        Name="from the pbx",
+        TriggerType="RequestUriHostname",
+        TriggerValue=host,
+        TargetApplications=[target(created)],
+    )
+    _connect(server, f"{lambda_url}/ok")
+    dialled = _post(
+        server,
+        "/_chime_mock/phone-calls",
+        {"ToPhoneNumber": NUMBER, "FromPhoneNumber": CALLER, "RequestUriHostname": host},
+    )
+    assert dialled.status == 201, dialled.body
+    not_text = _post(
+        server,
+        "/_chime_mock/phone-calls",
+        {"ToPhoneNumber": NUMBER, "FromPhoneNumber": CALLER, "RequestUriHostname": 7},
+    )
+    assert not_text.status == 400
+    assert "RequestUriHostname must be" in not_text.json()["Message"]

@@ -33,7 +33,7 @@ from chime_mock.backend.sip.sip_media_applications import (
     SipMediaApplications,
     of,
 )
-from chime_mock.backend.sip.sip_rules import TO_PHONE_NUMBER
+from chime_mock.backend.sip.sip_rules import REQUEST_URI_HOSTNAME, TO_PHONE_NUMBER
 from chime_mock.backend.store import Backend, Inventory, Scope
 from chime_mock.defaults import CHIME_SDK_VOICE
 from chime_mock.errors import ServiceError
@@ -140,9 +140,11 @@ def _checked_number(value: object, name: str) -> str:
     return value
 
 
-def _targets(backend: Backend, account: str, to_phone_number: str) -> tuple[str, list[Target]]:
-    """The enabled SIP rule routing calls to the number, and its target applications by
-    priority (those that exist, in their regions)."""
+def _targets(
+    backend: Backend, account: str, trigger_type: str, trigger_value: str
+) -> tuple[str, list[Target]]:
+    """The enabled SIP rule with this trigger, and its target applications by priority (those
+    that exist, in their regions)."""
     inventories = [
         inventory
         for inventory in backend.inventories()
@@ -153,14 +155,15 @@ def _targets(backend: Backend, account: str, to_phone_number: str) -> tuple[str,
         for other in inventories
         for rule in of(other).rules.values()
         if not rule.disabled
-        and rule.trigger_type == TO_PHONE_NUMBER
-        and rule.trigger_value == to_phone_number
+        and rule.trigger_type == trigger_type
+        and rule.trigger_value == trigger_value
     ]
     if not rules:
+        routed = "calls to" if trigger_type == TO_PHONE_NUMBER else "calls sent to host"
         raise ValueError(
-            f"chime_mock: no enabled SIP rule of account {account} routes calls "
-            f"to {to_phone_number}; create one with CreateSipRule (TriggerType ToPhoneNumber, "
-            f"TriggerValue {to_phone_number}), or enable it with UpdateSipRule"
+            f"chime_mock: no enabled SIP rule of account {account} routes {routed} "
+            f"{trigger_value}; create one with CreateSipRule (TriggerType {trigger_type}, "
+            f"TriggerValue {trigger_value}), or enable it with UpdateSipRule"
         )
     rule = rules[0]
     found: list[Target] = []
@@ -188,18 +191,30 @@ def receive_call(
     from_phone_number: str,
     sip_headers: Mapping[str, str] | None,
     now: _dt.datetime,
+    request_uri_hostname: str | None = None,
 ) -> PstnCall:
-    """A caller on the phone network dials `to_phone_number`: routed by the account's enabled
-    SIP rule with that ToPhoneNumber trigger to its target applications by priority."""
+    """A caller dials `to_phone_number`: routed by the account's enabled SIP rule with that
+    ToPhoneNumber trigger, or, for a call a SIP trunk (a PBX) sends to a Voice Connector's
+    `request_uri_hostname`, by the rule with that RequestUriHostname trigger; to the rule's
+    target applications by priority."""
     to_phone_number = _checked_number(to_phone_number, "to_phone_number")
     from_phone_number = _checked_number(from_phone_number, "from_phone_number")
-    sip_rule_id, targets = _targets(backend, account, to_phone_number)
+    if request_uri_hostname is None:
+        trigger = (TO_PHONE_NUMBER, to_phone_number)
+    elif isinstance(request_uri_hostname, str) and request_uri_hostname:
+        trigger = (REQUEST_URI_HOSTNAME, request_uri_hostname.lower())  # hosts have no case
+    else:
+        raise ValueError(
+            "chime_mock: request_uri_hostname must be a Voice Connector's OutboundHostName such "
+            f"as abcdef1ghij2klmno3pqr4.voiceconnector.chime.aws; got {request_uri_hostname!r}"
+        )
+    sip_rule_id, targets = _targets(backend, account, *trigger)
     board = switchboard(backend)
     ready = [target for target in targets if target.lambda_arn in board.lambdas]
     if not ready:
         named = ", ".join(f"{t.sip_media_application_id} ({t.lambda_arn})" for t in targets)
         raise ValueError(
-            f"chime_mock: the SIP rule routing {to_phone_number} targets no application whose "
+            f"chime_mock: the SIP rule routing {trigger[1]} targets no application whose "
             f"Lambda is connected (targets: {named or 'none that exist'}); connect one with "
             "handle.sip_media_applications.connect_lambda(lambda_arn, handler)"
         )
