@@ -49,6 +49,17 @@ def number_rule(
     return created["SipRule"]  # type: ignore[no-any-return]
 
 
+def host_rule(voice: Any, host: str, *applications: dict[str, Any]) -> dict[str, Any]:
+    """A SIP rule triggered by calls a SIP trunk sends to a Voice Connector's `host`."""
+    created = voice.create_sip_rule(
+        Name="from-pbx",
+        TriggerType="RequestUriHostname",
+        TriggerValue=host,
+        TargetApplications=[target(a, p) for p, a in enumerate(applications, 1)],
+    )
+    return created["SipRule"]  # type: ignore[no-any-return]
+
+
 def disable(voice: Any, rule: dict[str, Any]) -> None:
     voice.update_sip_rule(SipRuleId=rule["SipRuleId"], Name=rule["Name"], Disabled=True)
 

@@ -14,7 +14,7 @@ import time_machine
 from botocore.exceptions import ClientError
 
 from chime_mock import mock_chime
-from tests.sip_helpers import application, dial_in, lambda_arn, number_rule, target
+from tests.sip_helpers import application, dial_in, host_rule, lambda_arn, number_rule
 from tests.voice_helpers import connector
 
 NUMBER = "+12065550100"
@@ -482,12 +482,7 @@ def test_a_call_sent_to_a_voice_connector_host_is_routed_by_its_hostname_rule(
     """A PBX trunked to the Voice Connector dials a number no one holds in the account."""
     host = connector(voice)["OutboundHostName"]
     created = application(voice)
-    voice.create_sip_rule(
-        Name="from the pbx",
-        TriggerType="RequestUriHostname",
-        TriggerValue=host,
-        TargetApplications=[target(created)],
-    )
+    host_rule(voice, host, created)
     handle.sip_media_applications.connect_lambda(lambda_arn(), greeter)
     call = handle.sip_media_applications.receive_call(
         to_phone_number=AGENT, from_phone_number=CALLER, request_uri_hostname=host.upper()

@@ -9,20 +9,18 @@ import boto3
 
 from chime_mock import ChimeMock, mock_chime
 from tests.inventory_helpers import error_of
-from tests.sip_helpers import application, declared, dial_in, disable, number_rule, target
+from tests.sip_helpers import (
+    application,
+    declared,
+    dial_in,
+    disable,
+    host_rule,
+    number_rule,
+    target,
+)
 from tests.voice_helpers import connector, numbers, phone_number
 
 UUID = r"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}"
-
-
-def _hostname_rule(voice: Any, host: str, *applications: dict[str, Any]) -> dict[str, Any]:
-    created = voice.create_sip_rule(
-        Name="from-pbx",
-        TriggerType="RequestUriHostname",
-        TriggerValue=host,
-        TargetApplications=[target(a, p) for p, a in enumerate(applications, 1)],
-    )
-    return created["SipRule"]  # type: ignore[no-any-return]
 
 
 def _refused(
@@ -158,7 +156,7 @@ def test_an_enabled_rule_cannot_be_deleted(voice: Any) -> None:
 
 def test_a_rule_on_a_connectors_host_name(voice: Any) -> None:
     host = connector(voice)["OutboundHostName"]
-    rule = _hostname_rule(voice, host, application(voice))
+    rule = host_rule(voice, host, application(voice))
     assert (rule["TriggerType"], rule["TriggerValue"]) == ("RequestUriHostname", host)
 
 
@@ -176,7 +174,7 @@ def test_a_host_name_must_be_one_of_the_accounts_connectors(voice: Any) -> None:
 def test_a_host_name_triggers_one_rule_only(voice: Any) -> None:
     host = connector(voice)["OutboundHostName"]
     made = application(voice)
-    first = _hostname_rule(voice, host, made)
+    first = host_rule(voice, host, made)
     code, message = _refused(voice, "RequestUriHostname", host, target(made))
     assert code == "ConflictException"
     assert first["SipRuleId"] in message
@@ -184,7 +182,7 @@ def test_a_host_name_triggers_one_rule_only(voice: Any) -> None:
 
 def test_deleting_the_connector_leaves_a_host_name_rule(voice: Any) -> None:
     made = connector(voice)
-    rule = _hostname_rule(voice, made["OutboundHostName"], application(voice))
+    rule = host_rule(voice, made["OutboundHostName"], application(voice))
     voice.delete_voice_connector(VoiceConnectorId=made["VoiceConnectorId"])  # not blocked
     assert (
         voice.get_sip_rule(SipRuleId=rule["SipRuleId"])["SipRule"]["TriggerValue"]
@@ -365,7 +363,7 @@ def test_listing_pages_and_the_botocore_paginator_agree() -> None:
         voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
         made = application(voice)
         hosts = [connector(voice, f"pbx{index}")["OutboundHostName"] for index in range(5)]
-        rules = [_hostname_rule(voice, host, made)["SipRuleId"] for host in hosts]
+        rules = [host_rule(voice, host, made)["SipRuleId"] for host in hosts]
         first = voice.list_sip_rules(MaxResults=2)
         second = voice.list_sip_rules(MaxResults=2, NextToken=first["NextToken"])
         third = voice.list_sip_rules(MaxResults=2, NextToken=second["NextToken"])

@@ -16,7 +16,7 @@ import pytest
 
 from chime_mock.server import ChimeMockServer
 from tests.server.conftest import make_client, send, start_server_command, stop_server_command
-from tests.sip_helpers import application, dial_in, number_rule, target
+from tests.sip_helpers import application, dial_in, host_rule, number_rule
 
 LAMBDA_ARN = "arn:aws:lambda:us-east-1:123456789012:function:ivr"
 NUMBER = "+12065550100"
@@ -202,12 +202,7 @@ def test_a_call_sent_to_a_voice_connector_host_is_routed_by_its_hostname_rule(
         "OutboundHostName"
     ]
     created = application(voice)
-    voice.create_sip_rule(
-        Name="from the pbx",
-        TriggerType="RequestUriHostname",
-        TriggerValue=host,
-        TargetApplications=[target(created)],
-    )
+    host_rule(voice, host, created)
     _connect(server, f"{lambda_url}/ok")
     dialled = _post(
         server,
