@@ -9,6 +9,12 @@ application runs.
 
 Only what HTTP/1.1 clients send is read: a request line, header lines, and a body given by
 Content-Length or in chunks (RFC 9112). Anything else is answered 400 and the connection closed.
+
+Why not the standard library's `http.server.BaseHTTPRequestHandler` (HTTP/1.1 keep-alive too)?
+It was tried: its header parsing goes through the `email` parser, and the server's own time per
+request went from about 33 us to 73 us (ten percent fewer calls a second from one boto3 client,
+1.15-1.28x the canned-bytes server where this reads 1.13-1.17x), while the module stayed as long:
+it still needs the chunked bodies, one write per answer, plain-text errors and the raw path.
 """
 
 from __future__ import annotations
