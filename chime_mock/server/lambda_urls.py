@@ -4,14 +4,22 @@ runs as a small HTTP server of its own.
 
 An error status, an answer that is not JSON, a URL nobody answers at, or no answer within the
 timeout is a failed invocation, as a failing Lambda is: the call goes on as AWS goes on (a retry,
-then the call ends), and the server is never held longer than the timeout.
+then the call ends).
+
+While the Lambda answers, the server's lock is let go: the Lambda may call the server itself (an
+UpdateSipMediaApplicationCall, a GetPhoneNumber), and other clients are served meanwhile. What
+their requests ask of calls waits for the delivery in flight and runs right after it, as a Python
+handler's own requests do in-process (docs/behaviour.md, "Calls (the PSTN audio simulator)").
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import threading
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -39,11 +47,16 @@ class UrlLambda:
     """The Lambda function `lambda_arn`, answered by whatever listens at `url`."""
 
     def __init__(
-        self, lambda_arn: str, url: str, timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS
+        self,
+        lambda_arn: str,
+        url: str,
+        timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS,
+        lock: threading.RLock | None = None,
     ) -> None:
         self.lambda_arn = lambda_arn
         self.url = checked_url(url)
         self.timeout_seconds = timeout_seconds
+        self._lock = lock  # the server's, let go while the Lambda answers
 
     def invoke(self, event: dict[str, Any]) -> Any:
         request = urllib.request.Request(
@@ -53,7 +66,10 @@ class UrlLambda:
             method="POST",
         )
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout_seconds) as answer:
+            with (
+                _let_go(self._lock),
+                urllib.request.urlopen(request, timeout=self.timeout_seconds) as answer,
+            ):
                 body = answer.read()
         except urllib.error.HTTPError as error:
             raise InvocationError(
@@ -72,3 +88,21 @@ class UrlLambda:
             raise InvocationError(
                 f"The function at {self.url} answered something that is not JSON: {error}"
             ) from None
+
+
+@contextlib.contextmanager
+def _let_go(lock: threading.RLock | None) -> Iterator[None]:
+    """`lock` released for the duration, when this thread holds it (once: every request takes
+    it once), and taken again after."""
+    if lock is None:
+        yield
+        return
+    try:
+        lock.release()
+    except RuntimeError:  # not held by this thread: there is nothing to let go
+        yield
+        return
+    try:
+        yield
+    finally:
+        lock.acquire()

@@ -41,7 +41,7 @@ def connect_url(backend: Backend, lambda_arn: str, url: str, timeout_seconds: An
         or (timeout_seconds <= 0)
     ):
         raise ValueError("chime_mock: TimeoutSeconds must be a number of seconds above 0")
-    function = UrlLambda(lambda_arn, url, float(timeout_seconds))
+    function = UrlLambda(lambda_arn, url, float(timeout_seconds), backend.lock)
     with backend.lock:
         phone_calls.switchboard(backend).lambdas[lambda_arn] = function
 

@@ -217,3 +217,62 @@ def test_a_call_sent_to_a_voice_connector_host_is_routed_by_its_hostname_rule(
     )
     assert not_text.status == 400
     assert "RequestUriHostname must be" in not_text.json()["Message"]
+
+
+def _calling_back(server_url: str, answers: list[Any]) -> type[BaseHTTPRequestHandler]:
+    """A Lambda that, handling NEW_INBOUND_CALL, calls the server itself: it reads its own
+    application and asks for an update of the call it is handling."""
+
+    class CallingBack(_Lambda):
+        def do_POST(self) -> None:
+            event = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            actions: list[dict[str, Any]] = []
+            if event["InvocationEventType"] == "NEW_INBOUND_CALL":
+                details = event["CallDetails"]
+                voice = make_client(server_url, "chime-sdk-voice")
+                application_id = details["SipMediaApplicationId"]
+                answers.append(
+                    voice.get_sip_media_application(SipMediaApplicationId=application_id)
+                )
+                answers.append(
+                    voice.update_sip_media_application_call(
+                        SipMediaApplicationId=application_id,
+                        TransactionId=details["TransactionId"],
+                        Arguments={"step": "two"},
+                    )
+                )
+                call_id = details["Participants"][0]["CallId"]
+                actions = [{"Type": "Speak", "Parameters": {"CallId": call_id, "Text": "Hi"}}]
+            body = json.dumps({"SchemaVersion": "1.0", "Actions": actions}).encode()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    return CallingBack
+
+
+def test_a_lambda_at_a_url_may_call_the_server_while_it_handles_an_event(
+    routed: ChimeMockServer,
+) -> None:
+    answers: list[Any] = []
+    listener = ThreadingHTTPServer(("127.0.0.1", 0), _calling_back(routed.url, answers))
+    threading.Thread(target=listener.serve_forever, daemon=True).start()
+    try:
+        # A timeout long enough that a server still holding its lock would show as a failure
+        # to answer, not as a slow test: the Lambda's own calls are answered at once.
+        _connect(routed, f"http://127.0.0.1:{listener.server_address[1]}/", TimeoutSeconds=30)
+        call = _dial(routed)
+    finally:
+        listener.shutdown()
+        listener.server_close()
+    read, updated = answers
+    assert read["SipMediaApplication"]["Name"] == "ivr"
+    assert updated["ResponseMetadata"]["HTTPStatusCode"] == 202
+    # The update's event comes once the event in hand is answered, as AWS runs it later.
+    assert [e["InvocationEventType"] for e in call["Events"]] == [
+        "NEW_INBOUND_CALL",
+        "ACTION_SUCCESSFUL",
+        "CALL_UPDATE_REQUESTED",
+    ]
+    assert call["Events"][2]["ActionData"]["Parameters"]["Arguments"] == {"step": "two"}
