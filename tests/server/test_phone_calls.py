@@ -8,7 +8,7 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -219,29 +219,17 @@ def test_a_call_sent_to_a_voice_connector_host_is_routed_by_its_hostname_rule(
     assert "RequestUriHostname must be" in not_text.json()["Message"]
 
 
-def _calling_back(server_url: str, answers: list[Any]) -> type[BaseHTTPRequestHandler]:
-    """A Lambda that, handling NEW_INBOUND_CALL, calls the server itself: it reads its own
-    application and asks for an update of the call it is handling."""
+def _calling_back(act: Callable[[dict[str, Any]], Any], answers: list[Any]) -> type[_Lambda]:
+    """A Lambda that, handling NEW_INBOUND_CALL, calls the server itself (`act`, whose answers
+    it keeps), then speaks."""
 
     class CallingBack(_Lambda):
         def do_POST(self) -> None:
             event = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
             actions: list[dict[str, Any]] = []
             if event["InvocationEventType"] == "NEW_INBOUND_CALL":
-                details = event["CallDetails"]
-                voice = make_client(server_url, "chime-sdk-voice")
-                application_id = details["SipMediaApplicationId"]
-                answers.append(
-                    voice.get_sip_media_application(SipMediaApplicationId=application_id)
-                )
-                answers.append(
-                    voice.update_sip_media_application_call(
-                        SipMediaApplicationId=application_id,
-                        TransactionId=details["TransactionId"],
-                        Arguments={"step": "two"},
-                    )
-                )
-                call_id = details["Participants"][0]["CallId"]
+                answers.append(act(event))
+                call_id = event["CallDetails"]["Participants"][0]["CallId"]
                 actions = [{"Type": "Speak", "Parameters": {"CallId": call_id, "Text": "Hi"}}]
             body = json.dumps({"SchemaVersion": "1.0", "Actions": actions}).encode()
             self.send_response(200)
@@ -252,23 +240,46 @@ def _calling_back(server_url: str, answers: list[Any]) -> type[BaseHTTPRequestHa
     return CallingBack
 
 
-def test_a_lambda_at_a_url_may_call_the_server_while_it_handles_an_event(
-    routed: ChimeMockServer,
-) -> None:
-    answers: list[Any] = []
-    listener = ThreadingHTTPServer(("127.0.0.1", 0), _calling_back(routed.url, answers))
+def _dial_through(server: ChimeMockServer, handler: type[_Lambda]) -> Any:
+    """Dial the routed number with `handler` answering as the Lambda; the dial's answer."""
+    listener = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=listener.serve_forever, daemon=True).start()
     try:
         # A timeout long enough that a server still holding its lock would show as a failure
         # to answer, not as a slow test: the Lambda's own calls are answered at once.
-        _connect(routed, f"http://127.0.0.1:{listener.server_address[1]}/", TimeoutSeconds=30)
-        call = _dial(routed)
+        _connect(server, f"http://127.0.0.1:{listener.server_address[1]}/", TimeoutSeconds=30)
+        return _post(
+            server, "/_chime_mock/phone-calls", {"ToPhoneNumber": NUMBER, "FromPhoneNumber": CALLER}
+        )
     finally:
         listener.shutdown()
         listener.server_close()
-    read, updated = answers
+
+
+def test_a_lambda_at_a_url_may_call_the_server_while_it_handles_an_event(
+    routed: ChimeMockServer,
+) -> None:
+    voice = make_client(routed.url, "chime-sdk-voice")
+
+    def read_and_update(event: dict[str, Any]) -> tuple[Any, Any]:
+        details = event["CallDetails"]
+        application_id = details["SipMediaApplicationId"]
+        read = voice.get_sip_media_application(SipMediaApplicationId=application_id)
+        updated = voice.update_sip_media_application_call(
+            SipMediaApplicationId=application_id,
+            TransactionId=details["TransactionId"],
+            Arguments={"step": "two"},
+        )
+        return read, updated
+
+    answers: list[Any] = []
+    dialled = _dial_through(routed, _calling_back(read_and_update, answers))
+    assert dialled.status == 201, dialled.body
+    [(read, updated)] = answers
     assert read["SipMediaApplication"]["Name"] == "ivr"
     assert updated["ResponseMetadata"]["HTTPStatusCode"] == 202
+    transaction_id = dialled.json()["TransactionId"]
+    call = send(routed.url, "GET", f"/_chime_mock/phone-calls/{transaction_id}").json()
     # The update's event comes once the event in hand is answered, as AWS runs it later.
     assert [e["InvocationEventType"] for e in call["Events"]] == [
         "NEW_INBOUND_CALL",
@@ -276,3 +287,17 @@ def test_a_lambda_at_a_url_may_call_the_server_while_it_handles_an_event(
         "CALL_UPDATE_REQUESTED",
     ]
     assert call["Events"][2]["ActionData"]["Parameters"]["Arguments"] == {"step": "two"}
+
+
+def test_a_reset_while_a_lambda_answers_leaves_the_server_serving(
+    routed: ChimeMockServer,
+) -> None:
+    answers: list[Any] = []
+    reset = _calling_back(
+        lambda event: send(routed.url, "POST", "/_chime_mock/reset").status, answers
+    )
+    dialled = _dial_through(routed, reset)
+    assert answers == [200]
+    assert dialled.status == 201, dialled.body  # the call it was handling is simply forgotten
+    voice = make_client(routed.url, "chime-sdk-voice")
+    assert voice.list_sip_media_applications()["SipMediaApplications"] == []

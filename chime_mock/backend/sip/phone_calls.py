@@ -85,7 +85,13 @@ class PhoneNetwork:
     def _changed(self, call: PstnCall) -> None:
         """After the switchboard worked on `call`: its record follows (ended, moved with a
         fail-over), and the call waits for the clock while it needs it."""
-        inventory, record = _record(self.backend, call)
+        found = _record(self.backend, call)
+        if found is None:
+            # The record is gone (reset(), or its application deleted) while a Lambda at a URL
+            # answered: the server lets go of its lock meanwhile. Nothing is left to follow.
+            self._waiting.pop(call.transaction_id, None)
+            return
+        inventory, record = found
         if record.sip_media_application_id != call.target.sip_media_application_id:
             # Another region's application took the call (fail-over): the record moves with it.
             del of(inventory).calls[record.transaction_id]
@@ -113,14 +119,14 @@ def _inventory(backend: Backend, target: Target) -> Inventory:
     return backend.inventory(Scope.of(CHIME_SDK_VOICE, target.account, target.aws_region))
 
 
-def _record(backend: Backend, call: PstnCall) -> tuple[Inventory, SipMediaApplicationCall]:
+def _record(backend: Backend, call: PstnCall) -> tuple[Inventory, SipMediaApplicationCall] | None:
     for inventory in backend.inventories():
         family = inventory.families.get(SipMediaApplications.key)
         if isinstance(family, SipMediaApplications):
             found = family.calls.get(call.transaction_id)
             if found is not None and found.pstn is call:
                 return inventory, found
-    raise LookupError(call.transaction_id)  # a record is made before its call starts
+    return None
 
 
 def active_calls(inventory: Inventory) -> int:
