@@ -9,6 +9,9 @@ directly (the same event dicts, no copies), divided by 10. Goal: at most 1 ms pe
 first hundred's (goal: no slowdown); in a second run under tracemalloc, the memory they hold per
 call (after a garbage collection) is compared with the size of one call's events as JSON, and
 what is left once `reset()` forgot the calls (goal: nothing: their records are all they hold).
+Last, the clock: a GetPhoneNumber with `--calls` calls waiting for it (each in a ten-minute
+Pause) against the same with none, the fastest of alternating rounds (goal: at most 1.2x: a
+request settles what is due, not what waits).
 
 Run: python benchmarks/bench_calls.py [--rounds N] [--calls N]
 """
@@ -127,6 +130,34 @@ def many(calls: int) -> dict[str, float]:
     }
 
 
+def _pausing(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    """Answer the call, then wait ten minutes."""
+    if event["InvocationEventType"] != "NEW_INBOUND_CALL":
+        return {"SchemaVersion": "1.0", "Actions": []}
+    call_id = event["CallDetails"]["Participants"][0]["CallId"]
+    pause = {"CallId": call_id, "DurationInMilliseconds": 600_000}
+    return {"SchemaVersion": "1.0", "Actions": [{"Type": "Pause", "Parameters": pause}]}
+
+
+def waiting(calls: int, rounds: int) -> dict[str, float]:
+    """A GetPhoneNumber's time with `calls` calls waiting for the clock, and with none."""
+    found: dict[int, list[float]] = {0: [], calls: []}
+    for _ in range(rounds):
+        for count in found:
+            with mock_chime(quotas={"active_sip_media_application_calls": None}) as handle:
+                _routed(handle)
+                handle.sip_media_applications.connect_lambda(LAMBDA_ARN, _pausing)
+                for _ in range(count):
+                    _one_call(handle)
+                voice = boto3.client("chime-sdk-voice", region_name="us-east-1")
+                voice.get_phone_number(PhoneNumberId=NUMBER)
+                started = time.perf_counter()
+                for _ in range(100):
+                    voice.get_phone_number(PhoneNumberId=NUMBER)
+                found[count].append((time.perf_counter() - started) / 100)
+    return {"none_us": min(found[0]) * 1e6, "waiting_us": min(found[calls]) * 1e6}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=50)
@@ -146,6 +177,12 @@ def main() -> None:
         f"{figures['held_bytes_per_call']:.0f} bytes per call (its events as JSON: "
         f"{figures['events_json_bytes_per_call']:.0f} bytes), "
         f"{figures['left_bytes_after_reset']:.0f} bytes left once reset() forgot them"
+    )
+    figures = waiting(arguments.calls, rounds=5)
+    print(
+        f"GetPhoneNumber with {arguments.calls} calls waiting for the clock: "
+        f"{figures['waiting_us']:.0f} us, with none {figures['none_us']:.0f} us: ratio "
+        f"{figures['waiting_us'] / figures['none_us']:.3f} (goal <= 1.2)"
     )
 
 

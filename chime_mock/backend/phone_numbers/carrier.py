@@ -11,11 +11,10 @@ what waits: each waiting dict has a queue by due time.
 from __future__ import annotations
 
 import datetime as _dt
-import heapq
-import itertools
-from collections.abc import Container, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from chime_mock.backend.due import DueQueue
 from chime_mock.backend.phone_numbers import lifecycle, porting
 from chime_mock.backend.phone_numbers.facts import describe
 from chime_mock.backend.phone_numbers.records import PhoneNumber, PhoneNumberOrder
@@ -31,34 +30,6 @@ class UnknownOrder(ValueError):
 
 # Due at the first settle: an entry whose record no longer waits, for settle to drop.
 _AT_ONCE = _dt.datetime.min.replace(tzinfo=_dt.timezone.utc)
-
-
-class _Queue:
-    """The keys of one of the carrier's waiting dicts, soonest due first: a settle pops what
-    is due instead of reading every waiting record.
-
-    An entry is only a hint: the settle step it feeds checks the record again, and queues again
-    what still waits, at its current due time.
-    """
-
-    def __init__(self) -> None:
-        self._heap: list[tuple[_dt.datetime, int, str]] = []
-        self._arrivals = itertools.count()
-
-    def push(self, key: str, due: _dt.datetime | None) -> None:
-        if due is not None:
-            heapq.heappush(self._heap, (due, next(self._arrivals), key))
-
-    def pop_due(self, now: _dt.datetime, waiting: Container[str]) -> list[str]:
-        """The keys still `waiting` that were due by `now`, each once, in the order queued (the
-        order of the waiting dict, as settle read it before)."""
-        found: dict[str, int] = {}
-        heap = self._heap
-        while heap and heap[0][0] <= now:
-            _, arrival, key = heapq.heappop(heap)
-            if key in waiting:
-                found.setdefault(key, arrival)
-        return sorted(found, key=found.__getitem__)
 
 
 class Carrier:
@@ -83,7 +54,7 @@ class Carrier:
         self.arriving: dict[str, list[PhoneNumber]] = {}
         # The waiting dicts above as queues by due time, built at the first settle (after a state
         # file filled the dicts) and kept by every method that adds to them.
-        self._queues: dict[str, _Queue] | None = None
+        self._queues: dict[str, DueQueue] | None = None
 
     @classmethod
     def of(cls, backend: Backend) -> Carrier:
@@ -145,8 +116,8 @@ class Carrier:
             assert order.ready_at is not None
             self.complete(order, order.ready_at, failed=())
 
-    def _build_queues(self) -> dict[str, _Queue]:
-        queues = {name: _Queue() for name in ("naming", "deleting", "arriving", "pending")}
+    def _build_queues(self) -> dict[str, DueQueue]:
+        queues = {name: DueQueue() for name in ("naming", "deleting", "arriving", "pending")}
         for e164, scope in self.naming.items():
             queues["naming"].push(e164, self.naming_due(self.owned(scope, e164)))
         for e164, scope in self.deleting.items():

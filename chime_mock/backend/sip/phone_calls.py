@@ -15,6 +15,7 @@ import weakref
 from collections.abc import Mapping
 
 from chime_mock.backend import ids
+from chime_mock.backend.due import DueQueue
 from chime_mock.backend.phone_numbers.facts import describe
 from chime_mock.backend.phone_numbers.inventory import PhoneNumberInventory
 from chime_mock.backend.sip.pstn.engine import Switchboard, due
@@ -59,7 +60,10 @@ class PhoneNetwork:
         self.backend = backend
         self.board = Switchboard(owns=self._owns, changed=self._changed)
         self.board.lambdas = _LAMBDAS.setdefault(backend, {})
+        # The calls waiting for the clock (a pause, digits, ringing), by TransactionId, and
+        # when each is due: a request settles the due ones, not every call that waits.
         self._waiting: dict[str, tuple[Scope, PstnCall]] = {}
+        self._due = DueQueue()
         # Calls a state file brought back wait again (their Lambdas connected anew).
         for inventory in backend.inventories():
             family = inventory.families.get(SipMediaApplications.key)
@@ -69,9 +73,15 @@ class PhoneNetwork:
                         self._changed(record.pstn)
 
     def settle(self, now: _dt.datetime) -> None:
-        for transaction_id, (_, call) in list(self._waiting.items()):
-            if self.board.settle(call, now) is None:
+        for transaction_id in self._due.pop_due(now, self._waiting):
+            waiting = self._waiting.get(transaction_id)
+            if waiting is None:  # ended by another call's settling
+                continue
+            at = self.board.settle(waiting[1], now)
+            if at is None:
                 self._waiting.pop(transaction_id, None)
+            else:
+                self._due.push(transaction_id, at)
 
     def _owns(self, call: PstnCall, phone_number: str) -> bool:
         """Whether the number is one of the account's (a CallAndBridge's caller ID)."""
@@ -100,8 +110,10 @@ class PhoneNetwork:
             of(inventory, create=True).calls[record.transaction_id] = record
         if call.ended is not None and record.ended is None:
             record.ended = call.ended
-        if due(call) is not None:
+        at = due(call)
+        if at is not None:
             self._waiting[call.transaction_id] = (inventory.scope, call)
+            self._due.push(call.transaction_id, at)
         else:
             self._waiting.pop(call.transaction_id, None)
 
