@@ -22,6 +22,10 @@ class DueQueue:
         self._heap: list[tuple[_dt.datetime, int, str]] = []
         self._arrivals = itertools.count()
 
+    def __bool__(self) -> bool:
+        """Whether anything is queued (what no longer waits included, until it comes due)."""
+        return bool(self._heap)
+
     def push(self, key: str, due: _dt.datetime | None) -> None:
         if due is not None:
             heapq.heappush(self._heap, (due, next(self._arrivals), key))

@@ -12,12 +12,12 @@ their connector.
 from __future__ import annotations
 
 import datetime as _dt
-import heapq
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from chime_mock.backend import associations, ids
+from chime_mock.backend.due import DueQueue
 from chime_mock.backend.families import Family, family
 from chime_mock.backend.paging import Indexes, Listed, Listing, Ordered
 from chime_mock.backend.phone_numbers.facts import NumberFacts, describe
@@ -86,11 +86,10 @@ class ProxySessions(Family):
 
     def settle(self, now: _dt.datetime) -> bool:
         queue = self._queue()
-        while queue and queue[0][0] <= now:
-            _, _, proxy_session_id = heapq.heappop(queue)
-            session = self.sessions.get(proxy_session_id)
-            if session is None or session.status != OPEN:
-                continue  # deleted or closed since it was queued
+        for proxy_session_id in queue.pop_due(now, self.sessions):
+            session = self.sessions[proxy_session_id]
+            if session.status != OPEN:
+                continue  # closed since it was queued
             if session.expires <= now:
                 # Closed when its time came; an update that shortened it past that time closes
                 # it as the update is made, never before.
@@ -102,16 +101,14 @@ class ProxySessions(Family):
     def expect(self, session: ProxySession) -> None:
         """Queue `session` to close at its expiry: when it is created or its expiry changes
         (an entry it outlives is dropped when it comes due)."""
-        heapq.heappush(self._queue(), (session.expires, session.seq, session.proxy_session_id))
+        self._queue().push(session.proxy_session_id, session.expires)
 
-    def _queue(self) -> list[tuple[_dt.datetime, int, str]]:
-        queue: list[tuple[_dt.datetime, int, str]] | None = self.__dict__.get(_QUEUE)
+    def _queue(self) -> DueQueue:
+        queue: DueQueue | None = self.__dict__.get(_QUEUE)
         if queue is None:  # a new or loaded family: every open session, by expiry
-            queue = [
-                (session.expires, session.seq, session.proxy_session_id)
-                for session in self.sessions.where(status=OPEN).after(-1)
-            ]
-            heapq.heapify(queue)
+            queue = DueQueue()
+            for session in self.sessions.where(status=OPEN).after(-1):
+                queue.push(session.proxy_session_id, session.expires)
             self.__dict__[_QUEUE] = queue
         return queue
 
