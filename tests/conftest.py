@@ -24,8 +24,15 @@ from freezegun import freeze_time
 from hypothesis import HealthCheck, settings
 
 from chime_mock import ChimeMock, mock_chime
+from chime_mock.operations import load_families
 
 pytest_plugins = ["pytester", "tests.hermetic", "tests.reporting"]
+
+# pytester takes a snapshot of sys.modules and, when its test ends, removes every module imported
+# meanwhile: a family module of chime_mock first imported inside such a test would be imported
+# again later and register its family a second time ("two resource families are named ...").
+# Loaded here, before any test, they are in every snapshot.
+load_families()
 
 # -- hypothesis ----------------------------------------------------------------------------------
 
