@@ -17,6 +17,8 @@ ANY_OPERATION = "*"
 
 @dataclass(eq=False)  # an injected fault is itself, whatever its fields
 class Fault:
+    """An error `inject_error` made an operation answer, for as many more calls as remain."""
+
     operation: str  # a model operation name, or ANY_OPERATION
     code: str  # a modeled error shape name
     remaining: int

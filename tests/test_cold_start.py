@@ -118,3 +118,36 @@ with mock_chime(state={str(path)!r}):
         )
         assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[] 1"
+
+
+# Run in the process after the first calls: every dataclass of chime_mock it made, with what
+# makes one costly to make (docs/architecture.md, "What a new process pays for").
+_COSTLY_CLASSES = """
+import dataclasses
+
+costly = []
+for name, module in sorted(sys.modules.items()):
+    if not name.startswith("chime_mock"):
+        continue
+    for value in vars(module).values():
+        if isinstance(value, type) and value.__module__ == name and dataclasses.is_dataclass(value):
+            params = value.__dataclass_params__
+            signature_doc = (value.__doc__ or "").startswith(value.__name__ + "(")
+            if params.frozen or params.eq or signature_doc:
+                costly.append(f"{name}.{value.__qualname__}")
+print(json.dumps(costly))
+"""
+
+
+def test_the_classes_the_first_calls_make_generate_little_source() -> None:
+    """No frozen dataclass, no generated __eq__, no docstring made from a signature: each is
+    source text Python parses in every new process (a small value is a NamedTuple instead)."""
+    script = (
+        textwrap.dedent(FIRST_CALLS).format(then="pass")
+        + "\nimport json\n"
+        + textwrap.dedent(_COSTLY_CLASSES)
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert json.loads(result.stdout) == []

@@ -24,6 +24,8 @@ _UNSEEN = object()
 
 @dataclass(eq=False, repr=False)  # the router's own: never compared or shown
 class Route:
+    """An operation's requestUri template as a path regex and the static query it needs."""
+
     operation: botocore.model.OperationModel
     pattern: str  # the path regex, compiled at its first use
     labels: tuple[str, ...]
