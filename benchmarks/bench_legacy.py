@@ -20,14 +20,14 @@ import functools
 from typing import Any
 
 import boto3
-from bench_scale import _per_call  # the same timing as every listing's at scale
+
+# Timed and paged as every listing at scale is.
+from bench_scale import LARGE, PAGE, SMALL, _per_call, listed, page_times
 from botocore.awsrequest import AWSResponse
 
 from chime_mock import mock_chime
 from chime_mock.interception import INTERCEPTOR, ResponseBody
 
-PAGE = 10
-SMALL, LARGE = 100, 10_000
 UNLIMITED = {"rooms": None, "bots": None}
 
 
@@ -92,34 +92,18 @@ def _filled(size: int) -> tuple[Any, dict[str, str]]:
 
 
 LISTINGS = {
-    "ListAccounts": ("list_accounts", False),
-    "ListUsers": ("list_users", True),
-    "ListRooms": ("list_rooms", True),
-    "ListBots": ("list_bots", True),
+    "ListAccounts": listed("list_accounts"),
+    "ListUsers": listed("list_users", AccountId="@AccountId"),
+    "ListRooms": listed("list_rooms", AccountId="@AccountId"),
+    "ListBots": listed("list_bots", AccountId="@AccountId"),
 }
 
 
 def bench_listings(rounds: int, calls: int) -> list[tuple[str, str, float, float]]:
     """(listing, which page, small seconds, large seconds) for every listing."""
     fakes = {size: _filled(size) for size in (SMALL, LARGE)}
-    client = _client()
-    found = []
     with mock_chime(quotas=UNLIMITED):
-        active = INTERCEPTOR.backend
-        for name, (method, in_account) in LISTINGS.items():
-            for page in ("first", "later"):
-                times: dict[int, list[float]] = {SMALL: [], LARGE: []}
-                for _ in range(rounds):
-                    for size, (backend, ids) in fakes.items():
-                        INTERCEPTOR.backend = backend
-                        params: dict[str, Any] = {"MaxResults": PAGE, **(ids if in_account else {})}
-                        if page == "later":
-                            params["NextToken"] = getattr(client, method)(**params)["NextToken"]
-                        call = functools.partial(getattr(client, method), **params)
-                        times[size].append(_per_call(call, calls))
-                found.append((name, page, min(times[SMALL]), min(times[LARGE])))
-        INTERCEPTOR.backend = active
-    return found
+        return page_times(_client(), fakes, LISTINGS, rounds, calls)
 
 
 def main() -> None:

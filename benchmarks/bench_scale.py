@@ -154,25 +154,23 @@ def _domain(inventory: Any, backend: Backend, now: _dt.datetime) -> str:
 Listing = Callable[[Any, "str | None", dict[str, str]], dict[str, Any]]
 
 
+def listed(list_operation: str, **filters: Any) -> Listing:
+    """A page of a list operation; a filter given as "@name" takes the fake's ID of that name."""
+
+    def call(client: Any, token: str | None, ids: dict[str, str]) -> dict[str, Any]:
+        extra = {"NextToken": token} if token else {}
+        given = {
+            key: ids[value[1:]] if isinstance(value, str) and value.startswith("@") else value
+            for key, value in filters.items()
+        }
+        answer: dict[str, Any] = getattr(client, list_operation)(MaxResults=PAGE, **given, **extra)
+        return answer
+
+    return call
+
+
 def listings() -> dict[str, Listing]:
     """Each list operation and filter: (client, NextToken, the fake's IDs) -> the answer."""
-
-    def listed(list_operation: str, **filters: Any) -> Listing:
-        """A listing; a filter given as "@name" takes the fake's ID of that name."""
-
-        def call(client: Any, token: str | None, ids: dict[str, str]) -> dict[str, Any]:
-            extra = {"NextToken": token} if token else {}
-            given = {
-                key: ids[value[1:]] if isinstance(value, str) and value.startswith("@") else value
-                for key, value in filters.items()
-            }
-            answer: dict[str, Any] = getattr(client, list_operation)(
-                MaxResults=PAGE, **given, **extra
-            )
-            return answer
-
-        return call
-
     name, value = VOICE_CONNECTOR
     return {
         "ListVoiceConnectors": listed("list_voice_connectors"),
@@ -223,29 +221,41 @@ def _per_call(call: Callable[[], object], calls: int) -> float:
         gc.enable()
 
 
+def page_times(
+    client: Any,
+    fakes: dict[int, tuple[Backend, dict[str, str]]],
+    pages: dict[str, Listing],
+    rounds: int,
+    calls: int,
+) -> list[tuple[str, str, float, float]]:
+    """(listing, which page, small seconds, large seconds) for every listing of `pages`, the
+    small and the large fake answering in turn (a mock must be active)."""
+    found = []
+    active = INTERCEPTOR.backend
+    for name, listing in pages.items():
+        for page in ("first", "later"):
+            times: dict[int, list[float]] = {SMALL: [], LARGE: []}
+            for _ in range(rounds):
+                for size, (backend, ids) in fakes.items():
+                    INTERCEPTOR.backend = backend
+                    # A later page follows the token of the first (fetched anew: a listing
+                    # keeps only its newest tokens).
+                    first = listing(client, None, ids)
+                    token = first["NextToken"] if page == "later" else None
+                    call = functools.partial(listing, client, token, ids)
+                    times[size].append(_per_call(call, calls))
+            found.append((name, page, min(times[SMALL]), min(times[LARGE])))
+    INTERCEPTOR.backend = active
+    return found
+
+
 def measure(rounds: int, calls: int) -> list[tuple[str, str, float, float]]:
     """(listing, which page, small seconds, large seconds) for every listing."""
-    found = []
     now = _dt.datetime.now(_dt.timezone.utc)
     fakes = {size: filled(size, now) for size in (SMALL, LARGE)}
     with mock_chime():
         client = boto3.client("chime-sdk-voice", region_name="us-east-1")
-        active = INTERCEPTOR.backend
-        for name, listing in listings().items():
-            for page in ("first", "later"):
-                times: dict[int, list[float]] = {SMALL: [], LARGE: []}
-                for _ in range(rounds):
-                    for size, (backend, ids) in fakes.items():
-                        INTERCEPTOR.backend = backend
-                        # A later page follows the token of the first (fetched anew: a listing
-                        # keeps only its newest tokens).
-                        first = listing(client, None, ids)
-                        token = first["NextToken"] if page == "later" else None
-                        call = functools.partial(listing, client, token, ids)
-                        times[size].append(_per_call(call, calls))
-                found.append((name, page, min(times[SMALL]), min(times[LARGE])))
-        INTERCEPTOR.backend = active
-    return found
+        return page_times(client, fakes, listings(), rounds, calls)
 
 
 def main() -> None:
