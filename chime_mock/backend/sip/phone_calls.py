@@ -20,6 +20,7 @@ from chime_mock.backend.phone_numbers.facts import describe
 from chime_mock.backend.phone_numbers.inventory import PhoneNumberInventory
 from chime_mock.backend.sip.pstn.engine import Switchboard, due
 from chime_mock.backend.sip.pstn.lambdas import LambdaFunction
+from chime_mock.backend.sip.pstn.outcomes import E164
 from chime_mock.backend.sip.pstn.records import (
     INBOUND,
     LEG_A,
@@ -40,7 +41,6 @@ from chime_mock.defaults import CHIME_SDK_VOICE
 from chime_mock.errors import ServiceError
 from chime_mock.options import remedied
 
-_E164 = re.compile(r"\+[1-9]\d{1,14}")
 _USABLE = frozenset({"Unassigned", "Assigned"})
 QUOTA = "active_sip_media_application_calls"
 
@@ -151,7 +151,7 @@ def active_calls(inventory: Inventory) -> int:
 
 
 def _checked_number(value: object, name: str) -> str:
-    if not isinstance(value, str) or not _E164.fullmatch(value):
+    if not isinstance(value, str) or not re.fullmatch(E164, value):
         raise ValueError(
             f"chime_mock: {name} must be an E.164 phone number such as +12065550100; got {value!r}"
         )
