@@ -41,24 +41,30 @@ class Call:
         return self.backend.inventory(self.scope)
 
     def page(
-        self, records: Mapping[str, Any] | Ordered[Any], params: dict[str, Any]
+        self,
+        records: Mapping[str, Any] | Ordered[Any],
+        params: dict[str, Any],
+        default: int | None = None,
     ) -> tuple[list[Any], str | None]:
         """One page of `records` (by ID, oldest first, each with a `seq`; or a Listing's
-        `where(...)`) for this list operation's MaxResults and NextToken; the token of the
-        next page, if any."""
+        `where(...)`) for this list operation's MaxResults (else the `default` page size AWS
+        documents for it) and NextToken; the token of the next page, if any."""
         tokens = self.inventory.pages.setdefault(self.operation.name, PageTokens())
         return tokens.page(
             # A Listing seeks to the token's place itself: the page costs the page.
             records if isinstance(records, Ordered) else list(records.values()),
             lambda record: int(record.seq),
-            self.page_size(params),
+            self.page_size(params, default),
             params.get("NextToken"),
         )
 
-    def page_size(self, params: dict[str, Any]) -> int:
-        """MaxResults, or the model's largest allowed value (AWS publishes no default)."""
+    def page_size(self, params: dict[str, Any], default: int | None = None) -> int:
+        """MaxResults, else the `default` AWS documents for the operation, else the model's
+        largest allowed value."""
         if params.get("MaxResults") is not None:
             return int(params["MaxResults"])
+        if default is not None:
+            return default
         limit = self.operation.input_shape.members["MaxResults"].metadata.get("max", 100)
         return int(limit)
 

@@ -8,7 +8,6 @@ from typing import Any
 from chime_mock.backend.legacy import accounts, users
 from chime_mock.errors import bad_request
 from chime_mock.operations import LEGACY, Call, handles
-from chime_mock.operations.legacy.pages import page
 from chime_mock.operations.legacy.views import account_settings_view, account_view
 
 
@@ -29,8 +28,9 @@ def get_account(call: Call, params: dict[str, Any]) -> dict[str, Any]:
 def list_accounts(call: Call, params: dict[str, Any]) -> dict[str, Any]:
     email = params.get("UserEmail")
     among = None if email is None else users.accounts_of_email(call.inventory, email)
-    found, token = page(
-        call, accounts.listed(call.inventory, params.get("Name"), among), params, 100
+    # ListAccounts' documented default page is 100 accounts.
+    found, token = call.page(
+        accounts.listed(call.inventory, params.get("Name"), among), params, 100
     )
     return {"Accounts": [account_view(account) for account in found], "NextToken": token}
 

@@ -7,7 +7,6 @@ from typing import Any
 
 from chime_mock.backend.legacy import bots
 from chime_mock.operations import LEGACY, Call, handles
-from chime_mock.operations.legacy.pages import page
 from chime_mock.operations.legacy.views import bot_view, events_configuration_view
 
 
@@ -33,7 +32,7 @@ def get_bot(call: Call, params: dict[str, Any]) -> dict[str, Any]:
 @handles("ListBots", services=LEGACY)
 def list_bots(call: Call, params: dict[str, Any]) -> dict[str, Any]:
     # ListBots' documented default page is 10 bots.
-    found, token = page(call, bots.listed(call.inventory, params["AccountId"]), params, 10)
+    found, token = call.page(bots.listed(call.inventory, params["AccountId"]), params, 10)
     return {"Bots": [bot_view(bot) for bot in found], "NextToken": token}
 
 

@@ -8,7 +8,6 @@ from typing import Any
 from chime_mock.backend.legacy import memberships, rooms
 from chime_mock.backend.legacy.rooms import Room, RoomMembership
 from chime_mock.operations import LEGACY, Call, handles
-from chime_mock.operations.legacy.pages import page
 from chime_mock.operations.legacy.views import room_membership_view, room_view
 
 
@@ -34,7 +33,7 @@ def get_room(call: Call, params: dict[str, Any]) -> dict[str, Any]:
 @handles("ListRooms", services=LEGACY)
 def list_rooms(call: Call, params: dict[str, Any]) -> dict[str, Any]:
     listed = rooms.listed(call.inventory, params["AccountId"], params.get("MemberId"))
-    found, token = page(call, listed, params)
+    found, token = call.page(listed, params)  # AWS documents no default: the model's largest
     return {"Rooms": [room_view(room) for room in found], "NextToken": token}
 
 
@@ -90,7 +89,7 @@ def batch_create_room_membership(call: Call, params: dict[str, Any]) -> dict[str
 @handles("ListRoomMemberships", services=LEGACY)
 def list_room_memberships(call: Call, params: dict[str, Any]) -> dict[str, Any]:
     room = rooms.room(call.inventory, params["AccountId"], params["RoomId"])
-    found, token = page(call, room.memberships, params)
+    found, token = call.page(room.memberships, params)
     return {
         "RoomMemberships": [
             room_membership_view(room, memberships.refreshed(call.inventory, membership))

@@ -8,7 +8,6 @@ from typing import Any
 
 from chime_mock.backend.legacy import user_batches, users
 from chime_mock.operations import LEGACY, Call, handles
-from chime_mock.operations.legacy.pages import page
 from chime_mock.operations.legacy.views import user_settings_view, user_view
 
 
@@ -60,7 +59,7 @@ def list_users(call: Call, params: dict[str, Any]) -> dict[str, Any]:
     listed = users.listed(
         call.inventory, params["AccountId"], params.get("UserEmail"), params.get("UserType")
     )
-    found, token = page(call, listed, params, 100)
+    found, token = call.page(listed, params, 100)  # ListUsers' documented default page
     return {"Users": [user_view(user, with_pin=False) for user in found], "NextToken": token}
 
 
